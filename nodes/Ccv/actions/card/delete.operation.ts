@@ -1,0 +1,36 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { sendWrite } from '../../helpers/dryRun';
+import { failItem } from '../../helpers/validate';
+import { isNotFound } from '../../transport';
+import type { CcvClient } from '../../transport';
+import { dryRunOption, ignoreNotFoundOption, optionsCollection } from '../common.descriptions';
+import { cardIdField } from './card.descriptions';
+import { cardPath, readCardId } from './card.helpers';
+
+export const description: INodeProperties[] = [
+	cardIdField('delete'),
+	optionsCollection('card', 'delete', [dryRunOption, ignoreNotFoundOption]),
+];
+
+export async function execute(this: IExecuteFunctions, i: number, client: CcvClient): Promise<IDataObject> {
+	const id = readCardId(this, i);
+	const { dryRun = false, ignoreNotFound = true } = this.getNodeParameter('options', i, {}) as {
+		dryRun?: boolean;
+		ignoreNotFound?: boolean;
+	};
+	const notFound = () => {
+		if (!ignoreNotFound) failItem(this, i, `Card not found: no card with ID ${id}`);
+		return { id, deleted: false, reason: 'not found', ...(dryRun ? { dryRun: true } : {}) };
+	};
+	const request = { method: 'DELETE' as const, path: cardPath(id) };
+	if (dryRun) {
+		const card = await client.find<IDataObject>({ method: 'GET', path: cardPath(id) }, i);
+		if (isNotFound(card)) return notFound();
+		const preview = await sendWrite(client, request, i, true);
+		return { id, deleted: false, action: 'delete', card: card.body, ...(preview.sent ? {} : preview.dryRun) };
+	}
+	const result = await client.find(request, i);
+	if (isNotFound(result) && !result.repeated) return notFound();
+	return { id, deleted: true };
+}

@@ -1,0 +1,35 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { sendWrite } from '../../helpers/dryRun';
+import { isNotFound } from '../../transport';
+import type { CcvClient } from '../../transport';
+import { customerLocator, dryRunOption, ignoreNotFoundOption, optionsCollection } from '../common.descriptions';
+import { customerPath, notFoundError, readCustomerRef, refOutput } from '../customer/customer.helpers';
+
+export const description: INodeProperties[] = [
+	customerLocator('card', 'deleteAll', 'The customer whose linked payment cards to remove (the customer itself stays)'),
+	optionsCollection('card', 'deleteAll', [dryRunOption, ignoreNotFoundOption]),
+];
+
+export async function execute(this: IExecuteFunctions, i: number, client: CcvClient): Promise<IDataObject> {
+	const ref = readCustomerRef(this, i);
+	const { dryRun = false, ignoreNotFound = true } = this.getNodeParameter('options', i, {}) as {
+		dryRun?: boolean;
+		ignoreNotFound?: boolean;
+	};
+	const path = `${customerPath(ref)}/card`;
+	const notFound = () => {
+		if (!ignoreNotFound) notFoundError(this, i, ref);
+		return { customer: refOutput(ref), deleted: false, reason: 'not found', ...(dryRun ? { dryRun: true } : {}) };
+	};
+	if (dryRun) {
+		const listed = await client.find<IDataObject[] | undefined>({ method: 'GET', path }, i);
+		if (isNotFound(listed)) return notFound();
+		const cards = Array.isArray(listed.body) ? listed.body : [];
+		const preview = await sendWrite(client, { method: 'DELETE', path }, i, true);
+		return { customer: refOutput(ref), deleted: false, action: 'deleteAll', cards, ...(preview.sent ? {} : preview.dryRun) };
+	}
+	const result = await client.find({ method: 'DELETE', path }, i);
+	if (isNotFound(result) && !result.repeated) return notFound();
+	return { customer: refOutput(ref), deleted: true };
+}

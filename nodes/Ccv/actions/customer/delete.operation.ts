@@ -1,0 +1,36 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { sendWrite } from '../../helpers/dryRun';
+import type { CcvClient } from '../../transport';
+import { customerLocator, dryRunOption, ignoreNotFoundOption, optionsCollection } from '../common.descriptions';
+import { isNotFound } from '../../transport';
+import { customerPath, findCustomers, notFoundError, readCustomerRef, refOutput } from './customer.helpers';
+
+export const description: INodeProperties[] = [
+	customerLocator('customer', 'delete', 'The customer to remove, with all its linked payment cards'),
+	optionsCollection('customer', 'delete', [dryRunOption, ignoreNotFoundOption]),
+];
+
+export async function execute(this: IExecuteFunctions, i: number, client: CcvClient): Promise<IDataObject> {
+	const ref = readCustomerRef(this, i);
+	const { dryRun = false, ignoreNotFound = true } = this.getNodeParameter('options', i, {}) as {
+		dryRun?: boolean;
+		ignoreNotFound?: boolean;
+	};
+	const notFound = () => {
+		if (!ignoreNotFound) notFoundError(this, i, ref);
+		return { ...refOutput(ref), deleted: false, reason: 'not found', ...(dryRun ? { dryRun: true } : {}) };
+	};
+	const request = { method: 'DELETE' as const, path: customerPath(ref) };
+	if (dryRun) {
+		// A dry run reads, so it can say whether the customer is really there.
+		const found = await findCustomers(client, ref, i);
+		if (found.length === 0) return notFound();
+		const preview = await sendWrite(client, request, i, true);
+		return { ...refOutput(ref), deleted: false, action: 'delete', customer: found.length === 1 ? found[0] : found, ...(preview.sent ? {} : preview.dryRun) };
+	}
+	const result = await client.find(request, i);
+	// Gone on a repeat of our own DELETE (the first answer was lost): it was us who removed it.
+	if (isNotFound(result) && !result.repeated) return notFound();
+	return { ...refOutput(ref), deleted: true };
+}

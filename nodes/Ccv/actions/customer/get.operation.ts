@@ -1,0 +1,27 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { CcvClient } from '../../transport';
+import { customerLocator, optionsCollection } from '../common.descriptions';
+import { findCustomers, notFoundError, readCustomerRef } from './customer.helpers';
+
+export const description: INodeProperties[] = [
+	customerLocator('customer', 'get'),
+	optionsCollection('customer', 'get', [
+		{
+			displayName: 'Ignore Not Found',
+			name: 'ignoreNotFound',
+			type: 'boolean',
+			default: false,
+			description: 'Whether a customer that does not exist outputs nothing instead of failing the item',
+		},
+	]),
+];
+
+export async function execute(this: IExecuteFunctions, i: number, client: CcvClient): Promise<IDataObject[]> {
+	const ref = readCustomerRef(this, i);
+	const { ignoreNotFound = false } = this.getNodeParameter('options', i, {}) as { ignoreNotFound?: boolean };
+	// By external ID CCV answers a list: one output item per customer found.
+	const customers = await findCustomers(client, ref, i);
+	if (customers.length === 0 && !ignoreNotFound) notFoundError(this, i, ref);
+	return customers;
+}

@@ -1,0 +1,49 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { validateItem } from '../../helpers/validate';
+import { text } from '../../schemas/common';
+import type { CcvClient } from '../../transport';
+import { optionsCollection, returnAllAndLimit, showFor } from '../common.descriptions';
+
+const MAX_PAGE_SIZE = 50;
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Customer Reference',
+		name: 'customerReference',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Returns every customer with this customer reference (CCV searches by this reference only)',
+		displayOptions: showFor('customer', 'getAll'),
+	},
+	...returnAllAndLimit('customer', 'getAll', 'customers'),
+	optionsCollection('customer', 'getAll'),
+];
+
+interface CustomerPage {
+	data?: IDataObject[];
+	page?: { size?: number; number?: number; totalElements?: number; totalPages?: number };
+}
+
+export async function execute(this: IExecuteFunctions, i: number, client: CcvClient): Promise<IDataObject[]> {
+	const customerReference = validateItem(this, text(64), this.getNodeParameter('customerReference', i), i, {
+		'': 'Customer Reference',
+	});
+	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
+	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i, 50) as number);
+	// The page size must stay the same across pages, or page numbers would skip or repeat customers.
+	const size = Math.min(MAX_PAGE_SIZE, limit);
+	const found: IDataObject[] = [];
+	for (let page = 0; found.length < limit; page++) {
+		const { body } = await client.request<CustomerPage>(
+			{ method: 'GET', path: '/api/v1/customer', qs: { customerReference, page, size } },
+			i,
+		);
+		const data = body?.data ?? [];
+		found.push(...data);
+		const totalPages = body?.page?.totalPages ?? 0;
+		if (data.length === 0 || page + 1 >= totalPages) break;
+	}
+	return found.slice(0, limit);
+}

@@ -1,0 +1,32 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { runItems } from '../helpers/executor';
+import { CcvClient } from '../transport';
+import * as card from './card';
+import * as customer from './customer';
+import { readRunSettings } from './settings';
+import type { ResourceModule } from './types';
+
+export const resources: Record<string, ResourceModule> = {
+	customer: customer.operations,
+	card: card.operations,
+};
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const op = resources[resource]?.[operation];
+	if (!op) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not known`);
+	}
+	const settings = readRunSettings(this);
+	const client = new CcvClient(this, settings.client);
+	const serialKey = op.serialKey;
+	const output = await runItems(this, items.length, (i) => op.execute.call(this, i, client), {
+		concurrency: settings.concurrency,
+		serialKey: serialKey ? (i) => serialKey.call(this, i) : undefined,
+	});
+	return [output];
+}

@@ -1,0 +1,6 @@
+export { CcvClient, CREDENTIAL_TYPE, DEFAULT_CLIENT_SETTINGS, USER_AGENT, isNotFound, previewOf } from './client';
+export type { CcvRequest, CcvResponse, ClientSettings, NotFound, RequestContext, RequestPreview } from './client';
+export { ccvApiError } from './ccvError';
+export type { CcvErrorBody } from './ccvError';
+export { FixedGate } from './gate';
+export type { RequestGate, GateOutcome, GateStats } from './gate';
