@@ -68,13 +68,21 @@ export function returnAllAndLimit(resource: string, operation: string, what: str
 /** Options every operation has: how hard to push CCV and how to retry. */
 export const requestOptionFields: INodeProperties[] = [
 	{
-		displayName: 'Concurrency',
-		name: 'concurrency',
+		displayName: 'Max Concurrency',
+		name: 'maxConcurrency',
 		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 50 },
-		default: 5,
+		typeOptions: { minValue: 1, maxValue: 100 },
+		default: 20,
 		description:
-			'How many items are worked on at the same time. 1 works through them one by one. When CCV says it is busy, the node slows down by itself.',
+			'The most requests sent to CCV at the same time. The node finds CCV\'s pace by itself below this cap: it speeds up while CCV answers quickly and slows down when CCV says it is busy. 1 works through the items one by one.',
+	},
+	{
+		displayName: 'Fixed Concurrency',
+		name: 'fixedConcurrency',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to always keep Max Concurrency requests in flight instead of finding CCV\'s pace automatically',
 	},
 	{
 		displayName: 'Retries',

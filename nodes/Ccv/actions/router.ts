@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { runItems } from '../helpers/executor';
 import { CcvClient } from '../transport';
+import type { GateStats } from '../transport';
 import * as card from './card';
 import * as customer from './customer';
 import { readRunSettings } from './settings';
@@ -12,6 +13,15 @@ export const resources: Record<string, ResourceModule> = {
 	customer: customer.operations,
 	card: card.operations,
 };
+
+/** Tells the user in the execution view when CCV pushed back, and how fast the run went. */
+function reportPace(ctx: IExecuteFunctions, stats: GateStats): void {
+	const summary = `CCV requests: concurrency reached ${stats.maxLimitReached}; ${stats.throttled} answered "too many requests"; ${stats.retriedAfterThrottle} sent again after waiting ${Math.round(stats.pausedMs / 100) / 10} s in total.`;
+	ctx.logger.info(summary);
+	if (stats.throttled > 0) {
+		ctx.addExecutionHints({ message: summary, location: 'outputPane' });
+	}
+}
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -25,8 +35,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const client = new CcvClient(this, settings.client);
 	const serialKey = op.serialKey;
 	const output = await runItems(this, items.length, (i) => op.execute.call(this, i, client), {
-		concurrency: settings.concurrency,
+		concurrency: settings.itemConcurrency,
 		serialKey: serialKey ? (i) => serialKey.call(this, i) : undefined,
 	});
+	reportPace(this, settings.gate.stats());
 	return [output];
 }

@@ -50,10 +50,19 @@ export async function runItems(
 		}
 	};
 
+	// A key that cannot be read (e.g. a broken expression) runs the item on its own; its error surfaces there.
+	const keyOf = (i: number): string | undefined => {
+		try {
+			return options.serialKey?.(i);
+		} catch {
+			return undefined;
+		}
+	};
+
 	const worker = async () => {
 		while (next < itemCount && !firstFailure) {
 			const i = next++;
-			const key = options.serialKey?.(i);
+			const key = keyOf(i);
 			if (key === undefined) {
 				await runOne(i);
 				continue;

@@ -48,3 +48,30 @@ export const httpUrl = z
 	.trim()
 	.max(2000, { error: 'must be at most 2000 characters' })
 	.regex(/^https?:\/\/\S+$/i, { error: 'must be a web address starting with https://' });
+
+/**
+ * JSON from a JSON field (text) or from an expression (already an object). Left empty,
+ * `{}` or `[]`: undefined, so nothing is sent.
+ */
+export function jsonValue(accepts: 'object' | 'objectOrList') {
+	return z.unknown().transform((value, ctx) => {
+		let parsed = value;
+		if (typeof value === 'string') {
+			if (value.trim() === '') return undefined;
+			try {
+				parsed = JSON.parse(value);
+			} catch (error) {
+				ctx.addIssue({ code: 'custom', message: `is not valid JSON (${(error as Error).message})` });
+				return z.NEVER;
+			}
+		}
+		if (parsed === undefined || parsed === null) return undefined;
+		const isList = Array.isArray(parsed);
+		if (typeof parsed !== 'object' || (isList && accepts === 'object')) {
+			ctx.addIssue({ code: 'custom', message: accepts === 'object' ? 'must be a JSON object ({...})' : 'must be a JSON object or list' });
+			return z.NEVER;
+		}
+		if (Object.keys(parsed as object).length === 0) return undefined;
+		return parsed as Record<string, unknown> | unknown[];
+	});
+}

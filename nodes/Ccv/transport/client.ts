@@ -175,8 +175,7 @@ export class CcvClient {
 		let uncertainRetries = 0;
 		let throttleRetries = 0;
 		for (let attempt = 1; ; attempt++) {
-			await gate.acquire();
-			const started = Date.now();
+			const ticket = await gate.acquire();
 			let failure: AttemptFailure;
 			let response: { statusCode: number; body: unknown; headers: Record<string, string> } | undefined;
 			try {
@@ -186,7 +185,7 @@ export class CcvClient {
 					{ ...options },
 				)) as { statusCode: number; body: unknown; headers: Record<string, string> };
 			} catch (error) {
-				gate.release({ kind: 'failed', latencyMs: Date.now() - started });
+				gate.release(ticket, { kind: 'failed' });
 				const network = networkFailure(error);
 				if (!network) throw sanitizeUnknownError(node, error, itemIndex);
 				failure = network;
@@ -194,10 +193,7 @@ export class CcvClient {
 			if (response) {
 				const { statusCode } = response;
 				const throttled = statusCode === 429 || statusCode === 503;
-				gate.release({
-					kind: statusCode < 500 && !throttled ? 'ok' : throttled ? 'throttled' : 'failed',
-					latencyMs: Date.now() - started,
-				});
+				gate.release(ticket, { kind: throttled ? 'throttled' : statusCode < 500 ? 'ok' : 'failed' });
 				if (statusCode >= 200 && statusCode < 300) {
 					const body = statusCode === 204 || response.body === '' ? undefined : response.body;
 					return { statusCode, body: body as T, headers: response.headers ?? {} };

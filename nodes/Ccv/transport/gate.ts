@@ -1,8 +1,14 @@
 import { sleep } from 'n8n-workflow';
 
+/** Handed out by acquire, given back on release: when the attempt started and how busy we were. */
+export interface GateTicket {
+	startedAt: number;
+	/** Requests in flight when this one was sent, itself included. */
+	inFlightAtStart: number;
+}
+
 /** How one attempt went, as the gate needs to know it. */
 export interface GateOutcome {
-	latencyMs: number;
 	/** 'throttled': 429 or 503 (CCV asks us to slow down); 'failed': other errors; 'ok': an answer. */
 	kind: 'ok' | 'throttled' | 'failed';
 }
@@ -10,9 +16,9 @@ export interface GateOutcome {
 export interface GateStats {
 	limit: number;
 	maxLimitReached: number;
-	inFlight: number;
 	throttled: number;
 	retriedAfterThrottle: number;
+	pausedMs: number;
 }
 
 /**
@@ -20,52 +26,65 @@ export interface GateStats {
  * A pause (Retry-After) holds back every new attempt until it ends.
  */
 export interface RequestGate {
-	acquire(): Promise<void>;
-	release(outcome: GateOutcome): void;
+	acquire(): Promise<GateTicket>;
+	release(ticket: GateTicket, outcome: GateOutcome): void;
 	pauseFor(ms: number): void;
 	noteRetryAfterThrottle(): void;
 	stats(): GateStats;
 }
 
-export class FixedGate implements RequestGate {
-	private inFlight = 0;
+abstract class BaseGate implements RequestGate {
+	protected inFlight = 0;
 
 	private waiters: Array<() => void> = [];
 
 	private pausedUntil = 0;
 
-	private throttled = 0;
+	protected throttled = 0;
 
 	private retried = 0;
 
-	constructor(
-		private readonly limit: number,
-		private readonly now: () => number = Date.now,
-	) {}
+	private pausedMs = 0;
 
-	async acquire(): Promise<void> {
+	protected maxReached = 0;
+
+	constructor(protected readonly now: () => number = Date.now) {}
+
+	protected abstract currentLimit(): number;
+
+	protected abstract onRelease(ticket: GateTicket, outcome: GateOutcome, latencyMs: number): void;
+
+	async acquire(): Promise<GateTicket> {
 		for (;;) {
 			const wait = this.pausedUntil - this.now();
 			if (wait > 0) {
 				await sleep(wait);
 				continue;
 			}
-			if (this.inFlight < this.limit) {
+			if (this.inFlight < this.currentLimit()) {
 				this.inFlight++;
-				return;
+				this.maxReached = Math.max(this.maxReached, this.inFlight);
+				return { startedAt: this.now(), inFlightAtStart: this.inFlight };
 			}
 			await new Promise<void>((resolve) => this.waiters.push(resolve));
 		}
 	}
 
-	release(outcome: GateOutcome): void {
+	release(ticket: GateTicket, outcome: GateOutcome): void {
 		this.inFlight--;
 		if (outcome.kind === 'throttled') this.throttled++;
-		this.waiters.shift()?.();
+		this.onRelease(ticket, outcome, this.now() - ticket.startedAt);
+		// Wake as many waiters as there are free slots now (the limit may have grown).
+		let free = Math.max(1, this.currentLimit() - this.inFlight);
+		while (free-- > 0 && this.waiters.length) this.waiters.shift()!();
 	}
 
 	pauseFor(ms: number): void {
-		this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
+		const until = this.now() + ms;
+		if (until > this.pausedUntil) {
+			this.pausedMs += until - Math.max(this.pausedUntil, this.now());
+			this.pausedUntil = until;
+		}
 	}
 
 	noteRetryAfterThrottle(): void {
@@ -74,11 +93,107 @@ export class FixedGate implements RequestGate {
 
 	stats(): GateStats {
 		return {
-			limit: this.limit,
-			maxLimitReached: this.limit,
-			inFlight: this.inFlight,
+			limit: Math.floor(this.currentLimit()),
+			maxLimitReached: this.maxReached,
 			throttled: this.throttled,
 			retriedAfterThrottle: this.retried,
+			pausedMs: this.pausedMs,
 		};
+	}
+}
+
+/** A fixed number of requests in flight (the user chose a fixed concurrency). */
+export class FixedGate extends BaseGate {
+	constructor(
+		private readonly limit: number,
+		now?: () => number,
+	) {
+		super(now);
+	}
+
+	protected currentLimit(): number {
+		return this.limit;
+	}
+
+	protected onRelease(): void {}
+}
+
+export interface AdaptiveGateOptions {
+	/** Never more than this many requests in flight. */
+	max: number;
+	/** Where a run starts. */
+	initial?: number;
+	/** After CCV pushed back, how long to hold the found level before trying one more. */
+	probeAfterMs?: number;
+	now?: () => number;
+}
+
+/**
+ * Finds how many requests CCV takes at once, by itself. Starts low and doubles while answers
+ * come back fast and clean; a 429/503 sets a ceiling just under the level it happened at; rising
+ * latency shrinks the level. The ceiling is probed again only after a calm stretch, because every
+ * 429 costs the whole run a Retry-After pause.
+ */
+export class AdaptiveGate extends BaseGate {
+	private limit: number;
+
+	private ceiling = Infinity;
+
+	private lastCut = -Infinity;
+
+	private lastThrottleAt = -Infinity;
+
+	private baselineMs = Infinity;
+
+	private smoothedMs = 0;
+
+	private readonly max: number;
+
+	private readonly probeAfterMs: number;
+
+	constructor(options: AdaptiveGateOptions) {
+		super(options.now);
+		this.max = Math.max(1, Math.floor(options.max));
+		this.limit = Math.min(this.max, options.initial ?? 2);
+		this.probeAfterMs = options.probeAfterMs ?? 10_000;
+	}
+
+	protected currentLimit(): number {
+		return Math.max(1, Math.floor(this.limit));
+	}
+
+	protected onRelease(ticket: GateTicket, outcome: GateOutcome, latencyMs: number): void {
+		const now = this.now();
+		if (outcome.kind === 'throttled') {
+			this.lastThrottleAt = now;
+			// One cut per burst: answers to requests sent before the last cut say nothing new.
+			if (ticket.startedAt < this.lastCut) return;
+			const level = Math.max(1, ticket.inFlightAtStart - 1);
+			this.ceiling = level < this.ceiling ? level : Math.max(1, Math.floor(this.ceiling * 0.8));
+			this.limit = Math.min(this.limit, this.ceiling);
+			this.lastCut = now;
+			return;
+		}
+		if (outcome.kind !== 'ok') return;
+
+		this.baselineMs = Math.min(this.baselineMs, Math.max(1, latencyMs));
+		this.smoothedMs = this.smoothedMs === 0 ? latencyMs : this.smoothedMs * 0.8 + latencyMs * 0.2;
+		const slow = this.smoothedMs > this.baselineMs * 3;
+		if (slow) {
+			// Latency keeps rising: CCV is queueing our requests. Back off gently, once per round trip.
+			if (now - this.lastCut > this.smoothedMs) {
+				this.limit = Math.max(1, this.limit * 0.8);
+				this.lastCut = now;
+			}
+			return;
+		}
+		if (this.ceiling !== Infinity && now - this.lastThrottleAt > this.probeAfterMs && this.limit >= this.ceiling) {
+			this.ceiling++;
+			this.lastThrottleAt = now; // one probe per calm stretch
+		}
+		const cap = Math.min(this.max, this.ceiling);
+		if (this.limit >= cap) return;
+		// Below any ceiling found: slow start (+1 per answer, doubling each round trip).
+		this.limit = Math.min(cap, this.limit + (this.ceiling === Infinity ? 1 : 1 / this.limit));
 	}
 }

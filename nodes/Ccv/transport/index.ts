@@ -2,5 +2,5 @@ export { CcvClient, CREDENTIAL_TYPE, DEFAULT_CLIENT_SETTINGS, USER_AGENT, isNotF
 export type { CcvRequest, CcvResponse, ClientSettings, NotFound, RequestContext, RequestPreview } from './client';
 export { ccvApiError } from './ccvError';
 export type { CcvErrorBody } from './ccvError';
-export { FixedGate } from './gate';
-export type { RequestGate, GateOutcome, GateStats } from './gate';
+export { AdaptiveGate, FixedGate } from './gate';
+export type { GateOutcome, GateStats, GateTicket, RequestGate } from './gate';

@@ -1,0 +1,136 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { sendWrite } from '../../helpers/dryRun';
+import { validateItem } from '../../helpers/validate';
+import { text } from '../../schemas/common';
+import { customerLabels, customerWrite } from '../../schemas/customer';
+import type { CcvClient } from '../../transport';
+import { dryRunOption, optionsCollection, showFor } from '../common.descriptions';
+import { readRegistrationExpiration } from './cardLinking';
+import { customerPath, findOneCustomer, KEEP_LINKING_OPEN, toLinkReferences } from './customer.helpers';
+import type { CustomerChanges } from './customer.merge';
+import { customerAfter, mergeCustomer } from './customer.merge';
+
+// CRM-to-loyalty sync in one step: match on External ID, create when absent, merge-update when
+// present, and send nothing when nothing would change.
+
+const OPERATION = 'createOrUpdate';
+const show = showFor('customer', OPERATION);
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'External ID',
+		name: 'externalId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. crm-1001',
+		description: 'Your own unique ID for the customer (e.g. the CRM contact ID). The customer with this ID is updated, or created when CCV has none.',
+		displayOptions: show,
+	},
+	{
+		displayName: 'Customer Reference',
+		name: 'customerReference',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The reference CCV reports for this customer\'s linked payment cards, e.g. a loyalty account number (at most 64 characters)',
+		displayOptions: show,
+	},
+	{
+		displayName: 'Card Linking',
+		name: 'cardLinking',
+		type: 'options',
+		options: [
+			{ name: 'Leave Unchanged (New Customers: Keep Open)', value: 'unchanged', description: 'Existing customers keep what CCV has; new customers get Keep Linking Open' },
+			{ name: 'Keep Linking Open', value: 'keepOpen', description: 'New payment cards keep being linked until further notice' },
+			{ name: 'Open Until a Date', value: 'until', description: 'New payment cards are linked until the date you give' },
+			{ name: 'Disable Card Linking', value: 'disabled', description: 'No new payment cards are linked (sends 0)' },
+		],
+		default: 'unchanged',
+		description: 'Until when CCV links new payment cards to this customer (CCV\'s registration expiration)',
+		displayOptions: show,
+	},
+	{
+		displayName: 'Card Linking Until',
+		name: 'linkingUntil',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		description: 'Date and time after which no new cards are linked. Accepts a date, an ISO date text, or milliseconds since 1970 from an expression.',
+		displayOptions: { show: { resource: ['customer'], operation: [OPERATION], cardLinking: ['until'] } },
+	},
+	{
+		displayName: 'Link References',
+		name: 'linkReferences',
+		type: 'string',
+		typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Link Reference' },
+		default: [],
+		description: 'Values that identify the customer when a card is linked in the shop, e.g. a loyalty card barcode. An expression may give a list or a comma-separated text.',
+		displayOptions: show,
+	},
+	optionsCollection('customer', OPERATION, [
+		dryRunOption,
+		{
+			displayName: 'Link References Mode',
+			name: 'linkReferencesMode',
+			type: 'options',
+			options: [
+				{ name: 'Add to Existing', value: 'add', description: 'Keep the references the customer has and add the new ones: a sync never unlinks a card the shop linked in-store' },
+				{ name: 'Replace', value: 'replace', description: 'The customer ends up with exactly the references given here' },
+			],
+			default: 'add',
+			description: 'What happens to link references the customer already has',
+		},
+	]),
+];
+
+export function serialKey(this: IExecuteFunctions, i: number): string | undefined {
+	const value = this.getNodeParameter('externalId', i, '');
+	return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+export async function execute(this: IExecuteFunctions, i: number, client: CcvClient): Promise<IDataObject> {
+	const externalId = validateItem(this, text(64), this.getNodeParameter('externalId', i), i, { '': 'External ID' });
+	const { dryRun = false, linkReferencesMode = 'add' } = this.getNodeParameter('options', i, {}) as {
+		dryRun?: boolean;
+		linkReferencesMode?: 'add' | 'replace';
+	};
+	const given = toLinkReferences(this.getNodeParameter('linkReferences', i, []));
+	const changes: CustomerChanges = {
+		customerReference: this.getNodeParameter('customerReference', i) as string,
+		externalId,
+		registrationExpiration: readRegistrationExpiration(this, i),
+	};
+	// Check the user's input before reading anything.
+	validateItem(this, customerWrite, { ...changes, registrationExpiration: changes.registrationExpiration ?? 0, linkReferences: given }, i, customerLabels);
+
+	const ref = { mode: 'externalId' as const, value: externalId };
+	const existing = await findOneCustomer(this, client, ref, i);
+
+	if (!existing) {
+		const body = validateItem(
+			this,
+			customerWrite,
+			{ ...changes, registrationExpiration: changes.registrationExpiration ?? KEEP_LINKING_OPEN, linkReferences: given },
+			i,
+			customerLabels,
+		) as IDataObject;
+		const result = await sendWrite<IDataObject>(client, { method: 'POST', path: '/api/v1/customer', body }, i, dryRun);
+		if (!result.sent) return { action: 'created', ...result.dryRun };
+		return { action: 'created', customer: result.response.body };
+	}
+
+	const current = existing.linkReferences ?? [];
+	changes.linkReferences =
+		linkReferencesMode === 'replace' ? given : [...current, ...given.filter((r) => !current.includes(r))];
+	const merged = mergeCustomer(existing, changes);
+	if (Object.keys(merged.changes).length === 0) {
+		return { action: 'unchanged', ...(dryRun ? { dryRun: true } : {}), customer: existing };
+	}
+	const body = validateItem(this, customerWrite, merged.body, i, customerLabels) as IDataObject;
+	const request = { method: 'PUT' as const, path: customerPath({ mode: 'id', value: existing.id }), body };
+	const result = await sendWrite(client, request, i, dryRun);
+	if (!result.sent) return { action: 'updated', changes: merged.changes, customer: existing, ...result.dryRun };
+	return { action: 'updated', changes: merged.changes, customer: customerAfter(existing, body) };
+}
