@@ -6,12 +6,22 @@ import { CcvClient } from '../transport';
 import type { GateStats } from '../transport';
 import * as card from './card';
 import * as customer from './customer';
+import * as mandate from './mandate';
+import * as order from './order';
+import * as payment from './payment';
+import * as refund from './refund';
 import { readRunSettings } from './settings';
+import * as transaction from './transaction';
 import type { ResourceModule } from './types';
 
 export const resources: Record<string, ResourceModule> = {
 	customer: customer.operations,
 	card: card.operations,
+	refund: refund.operations,
+	payment: payment.operations,
+	transaction: transaction.operations,
+	mandate: mandate.operations,
+	order: order.operations,
 };
 
 /** Tells the user in the execution view when CCV pushed back, and how fast the run went. */

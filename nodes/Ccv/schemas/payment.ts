@@ -41,30 +41,37 @@ export const SEQUENCE_TYPES = ['RECURRING', 'UNSCHEDULED'] as const;
 export const SEQUENCE_SOURCES = ['MIT', 'CIT'] as const;
 export const TRANSACTION_TYPES = ['sale', 'authorise'] as const;
 
-export const paymentCreate = z.object({
-	amount,
-	currency,
-	method: text(50),
-	brand: optionalText(50),
-	issuer: optionalText(50),
-	returnUrl: httpUrl,
-	merchantOrderReference: optionalText(255),
-	language: language.transform((code) => code.toLowerCase()).optional(),
-	metadata: optionalText(255),
-	transactionType: z.enum(TRANSACTION_TYPES, { error: 'must be sale or authorise' }).optional(),
-	obtainMandate: z.literal('yes').optional(),
-	storeInVault: z.literal('yes').optional(),
-	mandateId: text(255).optional(),
-	details: z.object({ vaultAccessToken: text(255), initialTransactionId: text(255) }).optional(),
-	sequenceInfo: z
-		.object({
-			type: z.enum(SEQUENCE_TYPES, { error: 'must be RECURRING or UNSCHEDULED' }),
-			mode: z.string().trim().regex(/^[A-Z_]{1,30}$/, { error: 'must be a CCV sequence mode such as SUBSEQUENT' }),
-			source: z.enum(SEQUENCE_SOURCES, { error: 'must be MIT or CIT' }),
-		})
-		.optional(),
-	...followUpFields,
-});
+export const paymentCreate = z
+	.object({
+		amount,
+		currency,
+		method: text(50),
+		brand: optionalText(50),
+		issuer: optionalText(50),
+		returnUrl: httpUrl.optional(),
+		merchantOrderReference: optionalText(255),
+		language: language.transform((code) => code.toLowerCase()).optional(),
+		metadata: optionalText(255),
+		transactionType: z.enum(TRANSACTION_TYPES, { error: 'must be sale or authorise' }).optional(),
+		obtainMandate: z.literal('yes').optional(),
+		storeInVault: z.literal('yes').optional(),
+		mandateId: text(255).optional(),
+		details: z.object({ vaultAccessToken: text(255), initialTransactionId: text(255) }).optional(),
+		sequenceInfo: z
+			.object({
+				type: z.enum(SEQUENCE_TYPES, { error: 'must be RECURRING or UNSCHEDULED' }),
+				mode: z.string().trim().regex(/^[A-Z_]{1,30}$/, { error: 'must be a CCV sequence mode such as SUBSEQUENT' }),
+				source: z.enum(SEQUENCE_SOURCES, { error: 'must be MIT or CIT' }),
+			})
+			.optional(),
+		...followUpFields,
+	})
+	.superRefine((payment, ctx) => {
+		// CCV needs a return address unless the payment runs without the customer.
+		if (!payment.returnUrl && !payment.mandateId && !payment.details?.vaultAccessToken) {
+			ctx.addIssue({ code: 'custom', path: ['returnUrl'], message: 'is required' });
+		}
+	});
 
 export const capture = z.object({ reference: transactionReference, amount: amount.optional(), ...followUpFields });
 

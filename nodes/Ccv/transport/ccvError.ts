@@ -95,6 +95,15 @@ export function ccvApiError(
 	return error;
 }
 
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNRESET: 'the connection was dropped',
+	ETIMEDOUT: 'it timed out',
+	ECONNABORTED: 'it timed out',
+	ECONNREFUSED: 'the connection was refused',
+	ENOTFOUND: 'the host name is unknown (check the base URL in the credential)',
+	EAI_AGAIN: 'the host name could not be looked up',
+};
+
 export function ccvNetworkError(
 	node: INode,
 	code: string,
@@ -105,10 +114,11 @@ export function ccvNetworkError(
 		: ' This request was not sent again automatically, because CCV may already have applied it: check the result at CCV (for example with Transaction > Get or Customer > Get) before running it again.';
 	const error = new NodeApiError(
 		node,
-		{ code, httpCode: '' } as JsonObject,
+		{ networkError: code } as JsonObject,
 		{
-			message: `No answer from CCV (${code}) for ${extra.method} ${extra.path}`,
-			description: `The connection failed after ${extra.attempts} attempt(s).${outcome}`,
+			// The code stays out of the message: n8n would swap such a message for its own generic text.
+			message: `No answer from CCV for ${extra.method} ${extra.path}: ${NETWORK_WORDS[code] ?? 'the connection failed'}`,
+			description: `The connection failed after ${extra.attempts} attempt(s) (${code}).${outcome}`,
 			itemIndex: extra.itemIndex,
 		},
 	);

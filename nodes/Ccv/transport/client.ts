@@ -43,7 +43,7 @@ export interface CcvResponse<T = unknown> {
 /** A 404 answer, when the caller said it is an expected outcome (see CcvClient.find). */
 export interface NotFound {
 	notFound: true;
-	/** The request was sent more than once: an earlier attempt may have done the work (e.g. a DELETE). */
+	/** Sent again after an answer that left the outcome open: an earlier attempt may have done the work (e.g. a DELETE). */
 	repeated: boolean;
 	body: unknown;
 }
@@ -199,7 +199,7 @@ export class CcvClient {
 					return { statusCode, body: body as T, headers: response.headers ?? {} };
 				}
 				if (statusCode === 404 && allowNotFound) {
-					return { notFound: true, repeated: attempt > 1, body: response.body };
+					return { notFound: true, repeated: uncertainRetries > 0, body: response.body };
 				}
 				failure = {
 					kind: 'status',

@@ -166,12 +166,15 @@ export class AdaptiveGate extends BaseGate {
 		const now = this.now();
 		if (outcome.kind === 'throttled') {
 			this.lastThrottleAt = now;
-			// One cut per burst: answers to requests sent before the last cut say nothing new.
-			if (ticket.startedAt < this.lastCut) return;
 			const level = Math.max(1, ticket.inFlightAtStart - 1);
-			this.ceiling = level < this.ceiling ? level : Math.max(1, Math.floor(this.ceiling * 0.8));
+			if (ticket.startedAt < this.lastCut) {
+				// Same burst as the last cut (answers arrive in any order): keep the lowest level seen.
+				this.ceiling = Math.min(this.ceiling, level);
+			} else {
+				this.ceiling = level < this.ceiling ? level : Math.max(1, Math.floor(this.ceiling * 0.8));
+				this.lastCut = now;
+			}
 			this.limit = Math.min(this.limit, this.ceiling);
-			this.lastCut = now;
 			return;
 		}
 		if (outcome.kind !== 'ok') return;

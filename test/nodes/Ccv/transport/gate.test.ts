@@ -116,3 +116,15 @@ describe('pauses (Retry-After)', () => {
 		expect(gate.stats().pausedMs).toBeGreaterThanOrEqual(59);
 	});
 });
+
+describe('AdaptiveGate, answers out of order', () => {
+	it('keeps the lowest level of one burst, whatever order its 429s arrive in', async () => {
+		const c = { t: 0 };
+		const gate = new AdaptiveGate({ max: 20, initial: 12, now: () => c.t });
+		const tickets = await fill(gate, 12);
+		c.t = 5;
+		gate.release(tickets[11], { kind: 'throttled' }); // sent as the 12th
+		gate.release(tickets[10], { kind: 'throttled' }); // sent as the 11th: CCV's limit is 10
+		expect(gate.stats().limit).toBe(10);
+	});
+});

@@ -1,0 +1,58 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { triggerPanel, triggerProperties } from './trigger/description';
+import { forget, isRecorded, record } from './trigger/lifecycle';
+import { handleCall } from './trigger/webhook';
+
+export class CcvTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'CCV Trigger',
+		name: 'ccvTrigger',
+		icon: { light: 'file:../../icons/ccv.svg', dark: 'file:../../icons/ccv.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle:
+			'={{ $parameter["eventSource"] === "orderStatus" ? "Order status" : $parameter["eventSource"] === "notification" ? "Notification" : "Transaction webhook" }}',
+		description:
+			'Starts the workflow when a CCV payment, refund or Boarding order changes status, with the status CCV confirms',
+		defaults: { name: 'CCV Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'ccvApi', required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+		],
+		triggerPanel,
+		properties: triggerProperties,
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return isRecorded(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return record(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return forget(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await handleCall(this);
+	}
+}

@@ -1,0 +1,47 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { validateItem } from '../../helpers/validate';
+import { USABLE_MANDATE_STATUS, mandateId } from '../../schemas/mandate';
+import type { CcvClient } from '../../transport';
+import { optionsCollection } from '../common.descriptions';
+import { referenceField } from '../transaction/transaction.helpers';
+
+export const description: INodeProperties[] = [
+	referenceField('mandate', 'get', {
+		name: 'mandateId',
+		displayName: 'Mandate ID',
+		placeholder: 'e.g. MAN250802142051429CB87E179.R',
+		description: 'The mandate\'s ID (details.mandateId of the payment that obtained it)',
+	}),
+	optionsCollection('mandate', 'get'),
+];
+
+/** Whether the mandate can be charged now, in words for the person or agent reading it. */
+export function usability(status: unknown): { usable: boolean; usableReason: string } {
+	const value = String(status ?? '').toLowerCase();
+	if (value === USABLE_MANDATE_STATUS) {
+		return { usable: true, usableReason: 'Active: payments with this mandate ID can run without the customer.' };
+	}
+	if (value === 'pending') {
+		return {
+			usable: false,
+			usableReason: 'Not usable yet: the status is pending (the customer has not finished signing). Check again later.',
+		};
+	}
+	if (value === 'inactive') {
+		return {
+			usable: false,
+			usableReason: 'Not usable: the mandate is inactive and never becomes active again. Ask the customer for a new mandate.',
+		};
+	}
+	return {
+		usable: false,
+		usableReason: `Not usable: the status is "${String(status ?? 'unknown')}"; only active mandates can be charged.`,
+	};
+}
+
+export async function execute(this: IExecuteFunctions, i: number, client: CcvClient): Promise<IDataObject> {
+	const id = validateItem(this, mandateId, this.getNodeParameter('mandateId', i), i, { '': 'Mandate ID' });
+	const { body } = await client.request<IDataObject>({ method: 'GET', path: `/api/v1/mandate/${encodeURIComponent(id)}` }, i);
+	return { ...(body ?? {}), ...usability(body?.status) };
+}

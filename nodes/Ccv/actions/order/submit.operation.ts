@@ -1,0 +1,93 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { sendWrite } from '../../helpers/dryRun';
+import { validateItem } from '../../helpers/validate';
+import { ORDER_STATUSES, orderLabels, orderSubmit } from '../../schemas/order';
+import type { CcvClient } from '../../transport';
+import { dryRunOption, optionsCollection, showFor } from '../common.descriptions';
+import { compact, given } from '../payment/moneyRequest.shared';
+import { ORDER_PATH } from './order.helpers';
+
+const show = showFor('order', 'submit');
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Notify Customer by Email',
+		name: 'notifyCustomerByEmail',
+		type: 'boolean',
+		required: true,
+		default: false,
+		description: 'Whether CCV emails the merchant being boarded to complete the order at CCV',
+		displayOptions: show,
+	},
+	{
+		displayName: 'Order',
+		name: 'order',
+		type: 'json',
+		required: true,
+		default: '{}',
+		description:
+			'The order object built with CCV\'s order configurator (Start Order, Add Sales Package, ...), as JSON, or an expression that gives the object. Prices must match what you agreed with CCV.',
+		displayOptions: show,
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: show,
+		options: [
+			{
+				displayName: 'External Reference',
+				name: 'externalReference',
+				type: 'string',
+				default: '',
+				description: 'Your own reference for the order; Order > Get Status returns it',
+			},
+			{
+				displayName: 'Notify On Statuses',
+				name: 'notifyOnStatus',
+				type: 'multiOptions',
+				default: [],
+				options: ORDER_STATUSES.map((status) => ({ name: status, value: status })),
+				description:
+					'The statuses that make CCV call the Status Notification URL. Completed, Closed, Canceled and Failed are the final ones.',
+			},
+			{
+				displayName: 'Status Notification URL',
+				name: 'notificationUrl',
+				type: 'string',
+				default: '',
+				placeholder: 'https://example.com/ccv-order-status',
+				description:
+					'Address CCV calls (once, no retry, no data) when the order reaches one of the statuses below; then use Order > Get Status. HTTPS only, and CCV must know the URL first.',
+			},
+		],
+	},
+	optionsCollection('order', 'submit', [dryRunOption]),
+];
+
+export async function execute(this: IExecuteFunctions, i: number, client: CcvClient): Promise<IDataObject> {
+	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const { dryRun = false } = this.getNodeParameter('options', i, {}) as { dryRun?: boolean };
+	const notifyOnStatus = fields.notifyOnStatus as string[] | undefined;
+	const notificationUrl = given(fields.notificationUrl);
+	const input = {
+		notifyCustomerByEmail: this.getNodeParameter('notifyCustomerByEmail', i),
+		externalReference: given(fields.externalReference),
+		statusNotificationInformation:
+			notificationUrl !== undefined || notifyOnStatus?.length
+				? { notificationUrl, notifyOnStatus: notifyOnStatus?.length ? notifyOnStatus : undefined }
+				: undefined,
+		order: this.getNodeParameter('order', i),
+	};
+	const body = compact(validateItem(this, orderSubmit, input, i, orderLabels)) as IDataObject;
+	// Not idempotent at CCV: never sent twice automatically (the transport retries only a 429).
+	const result = await sendWrite<IDataObject>(client, { api: 'boarding', method: 'POST', path: ORDER_PATH, body }, i, dryRun);
+	if (!result.sent) return { action: 'submit', ...result.dryRun };
+	const answer = result.response.body;
+	// CCV does not document the answer: keep all of it.
+	if (answer && typeof answer === 'object' && !Array.isArray(answer)) return answer;
+	return { submitted: true, statusCode: result.response.statusCode, response: answer ?? null };
+}

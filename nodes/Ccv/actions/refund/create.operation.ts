@@ -1,0 +1,236 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { validateItem } from '../../helpers/validate';
+import { OPERATING_ENVIRONMENTS, refundCreate, refundLabels } from '../../schemas/refund';
+import type { RefundMethodDetails } from '../../schemas/refund';
+import type { CcvClient } from '../../transport';
+import { dryRunOption, optionsCollection, showFor } from '../common.descriptions';
+import {
+	followUpFieldOptions,
+	followUpInput,
+	given,
+	idempotencyKeyOption,
+	readMoneyOptions,
+	sendMoneyRequest,
+	serialKeyOf,
+} from '../payment/moneyRequest.shared';
+
+const show = showFor('refund', 'create');
+const showWith = (extra: IDataObject) => ({ show: { ...show.show, ...extra } });
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Payment Reference',
+		name: 'paymentReference',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. C250324145223810CB87E194.Y',
+		description: 'CCV\'s reference of the payment to refund (at most 255 characters)',
+		displayOptions: show,
+	},
+	{
+		displayName: 'Amount',
+		name: 'amount',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 19.99',
+		description:
+			'How much to refund, in the payment\'s currency, with a dot and at most 2 decimals (e.g. 19.99). Leave empty to refund the full payment amount.',
+		displayOptions: show,
+	},
+	{
+		displayName: 'Payment Method Details',
+		name: 'methodDetails',
+		type: 'options',
+		default: 'none',
+		description: 'Payments made on a CCV terminal or with SoftPOS need details about the device for a refund',
+		options: [
+			{ name: 'None (Online Payment)', value: 'none', description: 'The payment was made online' },
+			{ name: 'SoftPOS', value: 'softpos', description: 'The payment was made with CCV SoftPOS on a phone or tablet' },
+			{ name: 'Terminal', value: 'terminal', description: 'The payment was made on a CCV payment terminal' },
+		],
+		displayOptions: show,
+	},
+	{
+		displayName: 'Terminal ID',
+		name: 'terminalId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The terminal ID CCV assigned (at most 50 characters)',
+		displayOptions: showWith({ methodDetails: ['terminal'] }),
+	},
+	{
+		displayName: 'Management System ID',
+		name: 'managementSystemId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The management system ID CCV assigned to the terminal (at most 50 characters)',
+		displayOptions: showWith({ methodDetails: ['terminal'] }),
+	},
+	{
+		displayName: 'Access Protocol',
+		name: 'accessProtocol',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. OPI_NL',
+		description: 'The protocol between the terminal and CCV\'s access server (at most 20 characters)',
+		displayOptions: showWith({ methodDetails: ['terminal'] }),
+	},
+	{
+		displayName: 'Operating Environment',
+		name: 'operatingEnvironment',
+		type: 'options',
+		default: 'default',
+		options: [
+			{ name: 'Attended', value: 'ATTENDED', description: 'Staff operate the terminal; needs the merchant language' },
+			{ name: 'CCV Default (Semi-Unattended)', value: 'default', description: 'Not sent; CCV uses Semi-Unattended' },
+			{ name: 'Semi-Unattended', value: 'SEMI_UNATTENDED' },
+		],
+		displayOptions: showWith({ methodDetails: ['terminal'] }),
+	},
+	{
+		displayName: 'Merchant Language',
+		name: 'merchantLanguage',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. NLD',
+		description: 'Language of the intermediate page shown to staff, as a 3-letter ISO 639-2 code (NLD, ENG, DEU, FRA)',
+		displayOptions: showWith({ methodDetails: ['terminal'], operatingEnvironment: ['ATTENDED'] }),
+	},
+	{
+		displayName: 'Terminal ID',
+		name: 'softposTerminalId',
+		type: 'string',
+		default: '',
+		description: 'The SoftPOS terminal ID CCV assigned (at most 20 characters). Leave empty to use the terminal of the payment.',
+		displayOptions: showWith({ methodDetails: ['softpos'] }),
+	},
+	{
+		displayName: 'Card Present',
+		name: 'cardPresent',
+		type: 'options',
+		default: 'default',
+		options: [
+			{ name: 'CCV Default (Yes)', value: 'default', description: 'Not sent; CCV requires the card' },
+			{ name: 'No', value: 'no', description: 'Refund without the customer\'s card' },
+			{ name: 'Yes', value: 'yes', description: 'The customer presents the card' },
+		],
+		description: 'Whether the customer\'s card must be presented for the refund',
+		displayOptions: showWith({ methodDetails: ['softpos'] }),
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: show,
+		options: [
+			...followUpFieldOptions,
+			{
+				displayName: 'Merchant Order Reference',
+				name: 'merchantOrderReference',
+				type: 'string',
+				default: '',
+				description: 'Your order number for this refund (at most 255 characters). Empty: CCV uses the payment\'s.',
+			},
+			{
+				displayName: 'Payout Instructions',
+				name: 'payoutInstructions',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				default: {},
+				placeholder: 'Add Payout Instruction',
+				description:
+					'For split payouts: how much of the refund each sub-merchant bears. Required when the payment had payout instructions; the amounts must add up to the refund Amount.',
+				options: [
+					{
+						displayName: 'Instruction',
+						name: 'instruction',
+						values: [
+							{
+								displayName: 'Amount',
+								name: 'amount',
+								type: 'string',
+								default: '',
+								placeholder: 'e.g. 5.00',
+								description: 'Amount withheld from this sub-merchant\'s payout (dot, at most 2 decimals)',
+							},
+							{
+								displayName: 'External Reference',
+								name: 'externalReference',
+								type: 'string',
+								default: '',
+								description: 'The sub-merchant\'s reference, as in the payment\'s payout instructions',
+							},
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Return URL (Terminal Only)',
+				name: 'returnUrl',
+				type: 'string',
+				default: '',
+				description: 'Where the customer is sent after a terminal refund (at most 2000 characters, with https://)',
+			},
+		],
+	},
+	optionsCollection('refund', 'create', [dryRunOption, idempotencyKeyOption('refund')]),
+];
+
+function readDetails(ctx: IExecuteFunctions, i: number, kind: RefundMethodDetails): IDataObject | undefined {
+	if (kind === 'terminal') {
+		const environment = ctx.getNodeParameter('operatingEnvironment', i, 'default') as string;
+		return {
+			terminalId: ctx.getNodeParameter('terminalId', i, ''),
+			managementSystemId: ctx.getNodeParameter('managementSystemId', i, ''),
+			accessProtocol: ctx.getNodeParameter('accessProtocol', i, ''),
+			operatingEnvironment: (OPERATING_ENVIRONMENTS as readonly string[]).includes(environment) ? environment : undefined,
+			merchantLanguage: environment === 'ATTENDED' ? given(ctx.getNodeParameter('merchantLanguage', i, '')) : undefined,
+		};
+	}
+	if (kind === 'softpos') {
+		const cardPresent = ctx.getNodeParameter('cardPresent', i, 'default') as string;
+		return {
+			terminalId: given(ctx.getNodeParameter('softposTerminalId', i, '')),
+			cardPresent: cardPresent === 'default' ? undefined : cardPresent === 'yes',
+		};
+	}
+	return undefined;
+}
+
+function readPayoutInstructions(fields: IDataObject): IDataObject[] | undefined {
+	const list = (fields.payoutInstructions as { instruction?: IDataObject[] } | undefined)?.instruction ?? [];
+	if (list.length === 0) return undefined;
+	return list.map((p) => ({ externalReference: given(p.externalReference), amount: given(p.amount) }));
+}
+
+export async function execute(this: IExecuteFunctions, i: number, client: CcvClient): Promise<IDataObject> {
+	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const kind = this.getNodeParameter('methodDetails', i, 'none') as RefundMethodDetails;
+	const payoutInstructions = readPayoutInstructions(fields);
+	const input = {
+		reference: this.getNodeParameter('paymentReference', i),
+		amount: given(this.getNodeParameter('amount', i, '')),
+		merchantOrderReference: given(fields.merchantOrderReference),
+		returnUrl: given(fields.returnUrl),
+		payoutInstructions,
+		details: readDetails(this, i, kind),
+		...followUpInput(fields),
+	};
+	const options = readMoneyOptions(this, i);
+	const body = validateItem(this, refundCreate(kind), input, i, refundLabels(payoutInstructions?.length ?? 0)) as IDataObject;
+	// SoftPOS with both fields at CCV's defaults: no details at all.
+	if (body.details && Object.values(body.details).every((v) => v === undefined)) delete body.details;
+	return await sendMoneyRequest(client, i, 'refund', body, options);
+}
+
+export function serialKey(this: IExecuteFunctions, i: number): string | undefined {
+	return serialKeyOf(this, i, 'payment', 'paymentReference');
+}

@@ -1,0 +1,49 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+
+import { orderId as orderIdSchema, orderStatusAnswer } from '../schemas/trigger';
+import { isNotFound } from '../transport';
+import type { CcvClient } from '../transport';
+import { orderKey } from './emittedStore';
+import type { CallOutcome } from './event';
+import { FINAL_ORDER_STATUSES, isSelected, normalize } from './vocabulary';
+
+// Boarding order status notification: CCV's call carries nothing (seed 003), so the order comes
+// from the ?orderId= the user put in the notificationUrl, and its status from CCV's status endpoint.
+
+export const ORDER_ID_PARAMETER = 'orderId';
+
+const FINAL = new Set(FINAL_ORDER_STATUSES.map(normalize));
+
+export async function orderEvent(ctx: IWebhookFunctions, client: CcvClient): Promise<CallOutcome> {
+	const query = ctx.getQueryData() as IDataObject;
+	const parsedId = orderIdSchema.safeParse(query[ORDER_ID_PARAMETER]);
+	if (!parsedId.success) return { ignored: `the URL has no usable ?${ORDER_ID_PARAMETER}=` };
+	const orderId = parsedId.data;
+
+	const answer = await client.find({
+		api: 'boarding',
+		method: 'GET',
+		path: `/api/ordercompletion/reseller/order/${encodeURIComponent(orderId)}/status`,
+	});
+	if (isNotFound(answer)) return { ignored: `CCV does not know order ${orderId}` };
+	const parsed = orderStatusAnswer.safeParse(answer.body);
+	if (!parsed.success) {
+		throw new NodeOperationError(ctx.getNode(), 'CCV answered the order status request without an orderStatus', {
+			description: `Asked CCV for the status of order ${orderId}; the answer had no usable "orderStatus", so nothing was output.`,
+		});
+	}
+	const { orderStatus, externalReference } = parsed.data;
+	const selected = ctx.getNodeParameter('orderStatuses', []) as string[];
+	if (!isSelected(selected, orderStatus)) return { ignored: `order status ${orderStatus} is not selected` };
+	return {
+		json: {
+			orderId,
+			orderStatus,
+			externalReference: externalReference ?? null,
+			final: FINAL.has(normalize(orderStatus)),
+		},
+		key: orderKey(orderId),
+		status: normalize(orderStatus),
+	};
+}

@@ -1,0 +1,81 @@
+// Mandate > Get: CCV's mandate plus a plain answer to "can I charge it now?".
+import type { IDataObject } from 'n8n-workflow';
+
+import { runCcvNode } from '../../../../helpers/engine';
+import type { CcvCredentialData } from '../../../../helpers/engine';
+import { startSandbox } from '../../../../sandbox';
+import type { Sandbox } from '../../../../sandbox';
+
+let sb: Sandbox;
+let credentials: CcvCredentialData;
+
+beforeAll(async () => {
+	sb = await startSandbox();
+	credentials = { apiKey: sb.apiKey, baseUrl: sb.url };
+});
+afterAll(async () => await sb.close());
+beforeEach(() => sb.reset());
+
+const get = (mandateId: string) =>
+	runCcvNode({ parameters: { resource: 'mandate', operation: 'get', mandateId, options: {} }, credentials });
+
+/** A first payment that asks for a mandate (seed 001); the mandate follows the payment's status. */
+async function mandateFromPayment(): Promise<{ mandateId: string; payment: string }> {
+	const { items } = await runCcvNode({
+		parameters: {
+			resource: 'payment',
+			operation: 'create',
+			amount: '1.00',
+			currency: 'eur',
+			method: 'card',
+			returnUrl: 'https://shop.example/return',
+			additionalFields: { obtainMandate: true },
+			options: {},
+		},
+		credentials,
+	});
+	return { mandateId: (items[0].json.details as IDataObject).mandateId as string, payment: items[0].json.reference as string };
+}
+
+it('an active mandate: GET /api/v1/mandate/{id}, CCV\'s fields, usable: true', async () => {
+	const { mandateId, payment } = await mandateFromPayment();
+	sb.settle(payment, 'success');
+	sb.clearLog();
+	const { items, error } = await get(mandateId);
+	expect(error).toBeUndefined();
+	expect(sb.log.map((e) => [e.method, e.path])).toEqual([['GET', `/api/v1/mandate/${mandateId}`]]);
+	expect(items[0].json).toEqual({
+		...sb.state.mandates().find((m) => m.mandateId === mandateId),
+		usable: true,
+		usableReason: 'Active: payments with this mandate ID can run without the customer.',
+	});
+	expect(items[0].json.status).toBe('active');
+});
+
+it('a mandate the customer has not signed yet is not usable, and says so', async () => {
+	const { mandateId } = await mandateFromPayment();
+	const { items } = await get(mandateId);
+	expect(items[0].json).toMatchObject({ status: 'pending', usable: false, usableReason: expect.stringContaining('pending') });
+});
+
+it('an inactive mandate is not usable and never will be', async () => {
+	const { mandateId, payment } = await mandateFromPayment();
+	sb.settle(payment, 'failed');
+	const { items } = await get(mandateId);
+	expect(items[0].json).toMatchObject({
+		status: 'inactive',
+		usable: false,
+		usableReason: 'Not usable: the mandate is inactive and never becomes active again. Ask the customer for a new mandate.',
+	});
+});
+
+it('an unknown mandate fails with CCV\'s error, explained', async () => {
+	const { error } = await get('MAN000000000000000DEADBEEF.0');
+	expect(error?.message).toBe('CCV rejected the request: unknown_reference');
+	expect(error?.description).toContain('CCV does not know this reference');
+});
+
+it('a mandate ID with a slash cannot reach another path', async () => {
+	await get('MAN1/../../customer');
+	expect(sb.log[0].path).toBe('/api/v1/mandate/MAN1%2F..%2F..%2Fcustomer');
+});

@@ -1,0 +1,103 @@
+// Payment > Capture and Payment > Reversal of an authorisation: exact requests with their
+// Idempotency-Reference, re-runs that change nothing, and duplicate_request.
+import type { IDataObject } from 'n8n-workflow';
+
+import { runCcvNode } from '../../../../helpers/engine';
+import type { CcvCredentialData } from '../../../../helpers/engine';
+import { startSandbox } from '../../../../sandbox';
+import type { Sandbox } from '../../../../sandbox';
+
+let sb: Sandbox;
+let credentials: CcvCredentialData;
+
+beforeAll(async () => {
+	sb = await startSandbox();
+	credentials = { apiKey: sb.apiKey, baseUrl: sb.url };
+});
+afterAll(async () => await sb.close());
+beforeEach(() => sb.reset());
+
+function run(operation: 'capture' | 'reversal', parameters: IDataObject) {
+	return runCcvNode({
+		parameters: { resource: 'payment', operation, additionalFields: {}, options: {}, ...parameters },
+		credentials,
+	});
+}
+
+const posts = () => sb.log.filter((e) => e.method === 'POST');
+const ofType = (type: string) => sb.state.transactions().filter((t) => t.type === type);
+const authorisation = (amount = '30.00') => sb.addPayment({ type: 'authorise', amount });
+
+describe('Payment > Capture', () => {
+	it('captures part of an authorisation: exact body and derived Idempotency-Reference', async () => {
+		const auth = authorisation();
+		const { items, error } = await run('capture', {
+			paymentReference: auth.reference,
+			amount: '12.50',
+			additionalFields: { description: 'First shipment' },
+		});
+		expect(error).toBeUndefined();
+		expect(posts()[0].path).toBe('/api/v1/capture');
+		expect(posts()[0].body).toEqual({ reference: auth.reference, amount: '12.50', description: 'First shipment' });
+		expect(posts()[0].headers['idempotency-reference']).toMatch(/^n8n-capture-[0-9a-f]{38}$/);
+		expect(items[0].json).toMatchObject({ type: 'capture', amount: 12.5, originalReference: auth.reference });
+	});
+
+	it('captures the full amount when Amount is empty; re-running it captures nothing more', async () => {
+		const auth = authorisation('30.00');
+		const first = await run('capture', { paymentReference: auth.reference, amount: '' });
+		const again = await run('capture', { paymentReference: auth.reference, amount: '' });
+		expect(posts()[0].body).toEqual({ reference: auth.reference });
+		expect(again.error).toBeUndefined();
+		expect(again.items[0].json.reference).toBe(first.items[0].json.reference);
+		expect(ofType('capture')).toHaveLength(1);
+	});
+
+	it('duplicate_request: a new capture after the authorisation was captured in full', async () => {
+		const auth = authorisation('30.00');
+		await run('capture', { paymentReference: auth.reference, amount: '' });
+		const { error } = await run('capture', { paymentReference: auth.reference, amount: '1.00' });
+		expect(error?.message).toBe('CCV rejected the request: duplicate_request');
+		expect(error?.description).toContain('Failure code duplicate_request: This action can only be done once and was already done');
+	});
+
+	it('refuses an amount with three decimals before sending', async () => {
+		const auth = authorisation();
+		const { error } = await run('capture', { paymentReference: auth.reference, amount: '1.005' });
+		expect(error?.message).toBe('Item 1 (index 0): "Amount" "1.005" has more than 2 decimals');
+		expect(sb.log).toHaveLength(0);
+	});
+});
+
+describe('Payment > Reversal', () => {
+	it('releases an authorisation: exact body and derived Idempotency-Reference', async () => {
+		const auth = authorisation();
+		const { items, error } = await run('reversal', {
+			paymentReference: auth.reference,
+			additionalFields: { description: 'Out of stock', webhookUrl: 'https://shop.example/hook' },
+		});
+		expect(error).toBeUndefined();
+		expect(posts()[0].path).toBe('/api/v1/reversal');
+		expect(posts()[0].body).toEqual({ reference: auth.reference, description: 'Out of stock', webhookUrl: 'https://shop.example/hook' });
+		expect(posts()[0].headers['idempotency-reference']).toMatch(/^n8n-reversal-[0-9a-f]{37}$/);
+		expect(items[0].json).toMatchObject({ type: 'reversal', originalReference: auth.reference, status: 'pending' });
+	});
+
+	it('re-running the same reversal returns the same reversal, no error', async () => {
+		const auth = authorisation();
+		const first = await run('reversal', { paymentReference: auth.reference });
+		const again = await run('reversal', { paymentReference: auth.reference });
+		expect(again.error).toBeUndefined();
+		expect(again.items[0].json.reference).toBe(first.items[0].json.reference);
+		expect(ofType('reversal')).toHaveLength(1);
+	});
+
+	it('duplicate_request: a second, different reversal of the same payment', async () => {
+		const auth = authorisation();
+		await run('reversal', { paymentReference: auth.reference });
+		const { error } = await run('reversal', { paymentReference: auth.reference, options: { idempotencyKey: 'second-try' } });
+		expect(error?.message).toBe('CCV rejected the request: duplicate_request');
+		expect(error?.description).toContain('has already been reversed');
+		expect(ofType('reversal')).toHaveLength(1);
+	});
+});

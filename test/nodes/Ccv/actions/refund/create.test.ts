@@ -1,0 +1,293 @@
+// Refund > Create against the CCV sandbox in n8n's engine: exact requests, outputs, CCV's errors
+// and input checks that name the item and the field.
+import type { IDataObject } from 'n8n-workflow';
+
+import { runCcvNode } from '../../../../helpers/engine';
+import type { CcvCredentialData } from '../../../../helpers/engine';
+import { startSandbox } from '../../../../sandbox';
+import type { Sandbox } from '../../../../sandbox';
+
+let sb: Sandbox;
+let credentials: CcvCredentialData;
+
+beforeAll(async () => {
+	sb = await startSandbox();
+	credentials = { apiKey: sb.apiKey, baseUrl: sb.url };
+});
+afterAll(async () => await sb.close());
+beforeEach(() => sb.reset());
+
+const DERIVED_REFUND_KEY = /^n8n-refund-[0-9a-f]{39}$/;
+
+function refund(parameters: IDataObject, extra: { items?: IDataObject[]; continueOnFail?: boolean } = {}) {
+	return runCcvNode({
+		parameters: { resource: 'refund', operation: 'create', additionalFields: {}, options: {}, ...parameters },
+		credentials,
+		...extra,
+	});
+}
+
+const refunds = () => sb.state.transactions().filter((t) => t.type === 'refund');
+const posts = () => sb.log.filter((e) => e.method === 'POST');
+
+describe('Refund > Create: the request', () => {
+	it('sends the partial amount exactly as typed, with a derived Idempotency-Reference, and outputs the refund', async () => {
+		const payment = sb.addPayment({ amount: '50.00' });
+		const { items, error } = await refund({
+			paymentReference: payment.reference,
+			amount: '19.90',
+			additionalFields: {
+				description: 'Ticket 4821: broken lamp',
+				merchantOrderReference: 'ORDER-77',
+				webhookUrl: 'https://shop.example/ccv-hook',
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(posts()).toHaveLength(1);
+		const [sent] = posts();
+		expect(sent.path).toBe('/api/v1/refund');
+		expect(sent.body).toEqual({
+			reference: payment.reference,
+			amount: '19.90',
+			description: 'Ticket 4821: broken lamp',
+			merchantOrderReference: 'ORDER-77',
+			webhookUrl: 'https://shop.example/ccv-hook',
+		});
+		expect(sent.headers['idempotency-reference']).toMatch(DERIVED_REFUND_KEY);
+		expect(sent.headers['content-type']).toBe('application/json');
+		expect(items).toHaveLength(1);
+		expect(items[0].json).toMatchObject({
+			type: 'refund',
+			status: 'pending',
+			amount: 19.9,
+			currency: 'eur',
+			originalReference: payment.reference,
+			description: 'Ticket 4821: broken lamp',
+		});
+		expect(items[0].json.reference).toBe(refunds()[0].reference);
+		expect(items[0].pairedItem).toEqual({ item: 0 });
+	});
+
+	it('refunds the full payment when Amount is empty: no amount is sent', async () => {
+		const payment = sb.addPayment({ amount: '42.15' });
+		const { items, error } = await refund({ paymentReference: payment.reference, amount: '' });
+		expect(error).toBeUndefined();
+		expect(posts()[0].body).toEqual({ reference: payment.reference });
+		expect(items[0].json).toMatchObject({ type: 'refund', amount: 42.15 });
+	});
+
+	it('takes amounts from expressions, as numbers or text, without changing a digit', async () => {
+		const payment = sb.addPayment({ amount: '500.00' });
+		const { items, error } = await refund({
+			paymentReference: payment.reference,
+			amount: '={{ $json.amount }}',
+			additionalFields: {},
+		}, { items: [{ amount: 19.99 }, { amount: '0.10' }, { amount: 100 }] });
+		expect(error).toBeUndefined();
+		expect(posts().map((e) => (e.body as IDataObject).amount)).toEqual(['19.99', '0.10', '100']);
+		expect(items.map((i) => i.json.amount)).toEqual([19.99, 0.1, 100]);
+		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+	});
+
+	it('sends terminal details, upper-casing the merchant language, and the return URL', async () => {
+		const payment = sb.addPayment({ amount: '30.00', method: 'terminal' });
+		const { items, error } = await refund({
+			paymentReference: payment.reference,
+			amount: '30.00',
+			methodDetails: 'terminal',
+			terminalId: '1234536',
+			managementSystemId: '000103030',
+			accessProtocol: 'OPI_NL',
+			operatingEnvironment: 'ATTENDED',
+			merchantLanguage: 'nld',
+			additionalFields: { returnUrl: 'https://pos.example/done' },
+		});
+		expect(error).toBeUndefined();
+		expect(posts()[0].body).toEqual({
+			reference: payment.reference,
+			amount: '30.00',
+			returnUrl: 'https://pos.example/done',
+			details: {
+				terminalId: '1234536',
+				managementSystemId: '000103030',
+				accessProtocol: 'OPI_NL',
+				operatingEnvironment: 'ATTENDED',
+				merchantLanguage: 'NLD',
+			},
+		});
+		expect(items[0].json).toMatchObject({ type: 'refund', method: 'terminal', payUrl: expect.any(String) });
+	});
+
+	it('leaves the operating environment out when CCV\'s default is chosen', async () => {
+		const payment = sb.addPayment({ method: 'terminal' });
+		await refund({
+			paymentReference: payment.reference,
+			methodDetails: 'terminal',
+			terminalId: 'T1',
+			managementSystemId: 'M1',
+			accessProtocol: 'OPI_NL',
+			operatingEnvironment: 'default',
+		});
+		expect((posts()[0].body as IDataObject).details).toEqual({ terminalId: 'T1', managementSystemId: 'M1', accessProtocol: 'OPI_NL' });
+	});
+
+	it('sends SoftPOS details only when set: card present as true/false', async () => {
+		const first = sb.addPayment({ method: 'softpos' });
+		const second = sb.addPayment({ method: 'softpos' });
+		const a = await refund({ paymentReference: first.reference, methodDetails: 'softpos', softposTerminalId: 'SP01', cardPresent: 'no' });
+		const b = await refund({ paymentReference: second.reference, methodDetails: 'softpos', cardPresent: 'default' });
+		expect(a.error).toBeUndefined();
+		expect(b.error).toBeUndefined();
+		expect(posts().map((e) => (e.body as IDataObject).details)).toEqual([{ terminalId: 'SP01', cardPresent: false }, undefined]);
+	});
+
+	it('sends payout instructions with exact amounts, and raw notification requests', async () => {
+		const payment = sb.addPayment({
+			amount: '10.00',
+			payoutInstructions: [
+				{ externalReference: 'sub-1', amount: 6 },
+				{ externalReference: 'sub-2', amount: 4 },
+			],
+		});
+		const notificationRequests = [{ url: 'https://shop.example/notify', events: ['StatusChanged'] }];
+		const { items, error } = await refund({
+			paymentReference: payment.reference,
+			amount: '7.50',
+			additionalFields: {
+				payoutInstructions: {
+					instruction: [
+						{ externalReference: 'sub-1', amount: '5.25' },
+						{ externalReference: 'sub-2', amount: '2.25' },
+					],
+				},
+				notificationRequests: JSON.stringify(notificationRequests),
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(posts()[0].body).toEqual({
+			reference: payment.reference,
+			amount: '7.50',
+			payoutInstructions: [
+				{ externalReference: 'sub-1', amount: '5.25' },
+				{ externalReference: 'sub-2', amount: '2.25' },
+			],
+			notificationRequests,
+		});
+		expect(items[0].json.payoutInstructions).toEqual([
+			{ externalReference: 'sub-1', amount: 5.25 },
+			{ externalReference: 'sub-2', amount: 2.25 },
+		]);
+	});
+
+	it('Dry Run shows the request with its Idempotency-Reference and sends nothing', async () => {
+		const payment = sb.addPayment();
+		const { items } = await refund({ paymentReference: payment.reference, amount: '1.00', options: { dryRun: true } });
+		expect(sb.log).toHaveLength(0);
+		expect(items[0].json).toEqual({
+			action: 'refund',
+			dryRun: true,
+			request: {
+				method: 'POST',
+				path: '/api/v1/refund',
+				body: { reference: payment.reference, amount: '1.00' },
+				headers: { 'Idempotency-Reference': expect.stringMatching(DERIVED_REFUND_KEY) },
+			},
+		});
+	});
+});
+
+describe('Refund > Create: CCV\'s errors reach the user intact and explained', () => {
+	it('refund_limit: more than 120% of the payment', async () => {
+		const payment = sb.addPayment({ amount: '10.00' });
+		const { error, items } = await refund({ paymentReference: payment.reference, amount: '12.01' });
+		expect(items).toHaveLength(0);
+		expect(error?.message).toBe('CCV rejected the request: refund_limit');
+		expect(error?.description).toContain('DENIED for originalReferenceId');
+		expect(error?.description).toContain('Failure code refund_limit: The refund limit for this payment is reached');
+		expect(error?.description).toMatch(/CCV support reference: [0-9a-f]{8}\./);
+		expect(refunds()).toHaveLength(0);
+	});
+
+	it('unknown_reference: a payment CCV does not know', async () => {
+		const { error } = await refund({ paymentReference: 'C000000000000000DEADBEEF.X' });
+		expect(error?.message).toBe('CCV rejected the request: unknown_reference');
+		expect(error?.description).toContain('Failure code unknown_reference: CCV does not know this reference');
+	});
+
+	it('with Continue On Fail the item outputs CCV\'s whole error object next to the explanation', async () => {
+		const payment = sb.addPayment({ amount: '10.00' });
+		const { items, error } = await refund(
+			{ paymentReference: '={{ $json.ref }}', amount: '={{ $json.amount }}' },
+			{ items: [{ ref: payment.reference, amount: '4.00' }, { ref: payment.reference, amount: '9.00' }], continueOnFail: true },
+		);
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ type: 'refund', amount: 4 });
+		expect(items[1].json).toMatchObject({
+			error: 'CCV rejected the request: refund_limit',
+			httpCode: '400',
+			ccvError: { type: 'process_error', failureCode: 'refund_limit', reference: expect.any(String) },
+		});
+		expect(items[1].pairedItem).toEqual({ item: 1 });
+	});
+
+	it('CCV\'s input errors name CCV\'s field (the original payment needs payout instructions)', async () => {
+		const payment = sb.addPayment({ amount: '10.00', payoutInstructions: [{ externalReference: 'sub-1', amount: 10 }] });
+		const { error } = await refund({ paymentReference: payment.reference, amount: '5.00' });
+		expect(error?.message).toBe('CCV rejected the request (field "payoutInstructions")');
+		expect(error?.description).toContain('Field "payoutInstructions": required: the original payment has payout instructions.');
+	});
+});
+
+describe('Refund > Create: bad input is refused before sending, naming item and field', () => {
+	const cases: Array<[string, IDataObject, string]> = [
+		['three decimals', { amount: '19.999' }, '"Amount" "19.999" has more than 2 decimals'],
+		['a decimal comma', { amount: '19,99' }, '"Amount" "19,99" uses a comma: write the decimals with a dot, e.g. 19.99'],
+		['a negative amount', { amount: '-5' }, '"Amount" "-5" is not an amount such as 19.99'],
+		['zero', { amount: '0.00' }, '"Amount" must be more than 0'],
+		['13 digits', { amount: '12345678901.23' }, '"Amount" "12345678901.23" has more than 12 digits'],
+		['an empty payment reference from an expression', { paymentReference: '={{ $json.missing ?? "" }}' }, '"Payment Reference" is required'],
+		['a webhook without https', { additionalFields: { webhookUrl: 'shop.example/hook' } }, '"Webhook URL" must be a web address starting with https://'],
+		['notification requests that are not JSON', { additionalFields: { notificationRequests: '{url: x}' } }, '"Notification Requests" is not valid JSON'],
+		[
+			'an attended terminal without merchant language',
+			{ methodDetails: 'terminal', terminalId: 'T', managementSystemId: 'M', accessProtocol: 'P', operatingEnvironment: 'ATTENDED', merchantLanguage: '={{ $json.missing ?? "" }}' },
+			'"Merchant Language" is required when the Operating Environment is Attended',
+		],
+		[
+			'a terminal ID longer than 50',
+			{ methodDetails: 'terminal', terminalId: 'T'.repeat(51), managementSystemId: 'M', accessProtocol: 'P' },
+			'"Terminal ID" must be at most 50 characters',
+		],
+		[
+			'payout instructions that do not add up',
+			{ amount: '10.00', additionalFields: { payoutInstructions: { instruction: [{ externalReference: 'a', amount: '6.00' }, { externalReference: 'b', amount: '3.99' }] } } },
+			'"Payout Instructions" add up to 9.99, but the refund Amount is 10.00: CCV requires them to match',
+		],
+		[
+			'a payout instruction without amount',
+			{ amount: '10.00', additionalFields: { payoutInstructions: { instruction: [{ externalReference: 'a', amount: '' }] } } },
+			'"Payout Instructions (entry 1) Amount" must be an amount such as 19.99',
+		],
+		['an idempotency key over 50 characters', { options: { idempotencyKey: 'k'.repeat(51) } }, '"Idempotency Key" must be at most 50 characters (it has 51)'],
+		['an idempotency key with accents', { options: { idempotencyKey: 'ticket-é' } }, '"Idempotency Key" may only hold letters, digits, spaces and common punctuation'],
+	];
+
+	it.each(cases)('%s', async (_name, parameters, problem) => {
+		const payment = sb.addPayment({ amount: '50.00' });
+		const { error } = await refund({ paymentReference: payment.reference, amount: '1.00', ...parameters });
+		expect(error?.message).toContain(`Item 1 (index 0): ${problem}`);
+		expect(error?.description).toBe('Nothing was sent to CCV for this item.');
+		expect(sb.log).toHaveLength(0);
+	});
+
+	it('names the failing item; with Continue On Fail the good items are still refunded', async () => {
+		const payment = sb.addPayment({ amount: '50.00' });
+		const { items } = await refund(
+			{ paymentReference: payment.reference, amount: '={{ $json.amount }}' },
+			{ items: [{ amount: '1.00' }, { amount: '2.345' }, { amount: '3.00' }], continueOnFail: true },
+		);
+		expect(items.map((i) => i.json.amount ?? i.json.error)).toEqual([1, 'Item 2 (index 1): "Amount" "2.345" has more than 2 decimals', 3]);
+		expect(posts()).toHaveLength(2);
+		expect(refunds()).toHaveLength(2);
+	});
+});

@@ -1,0 +1,120 @@
+// The rule that matters most: however often a refund item runs (a re-run, n8n's Retry On Fail, the
+// transport's own retries, a duplicate row), CCV ends up with one refund, unless the user asks for
+// two with two Idempotency Keys.
+import type { IDataObject } from 'n8n-workflow';
+
+import { runCcvNode } from '../../../../helpers/engine';
+import type { CcvCredentialData, RunNodeOptions } from '../../../../helpers/engine';
+import { startSandbox } from '../../../../sandbox';
+import type { Sandbox } from '../../../../sandbox';
+
+let sb: Sandbox;
+let credentials: CcvCredentialData;
+
+beforeAll(async () => {
+	sb = await startSandbox();
+	credentials = { apiKey: sb.apiKey, baseUrl: sb.url };
+});
+afterAll(async () => await sb.close());
+beforeEach(() => sb.reset());
+
+function refund(parameters: IDataObject, extra: Partial<RunNodeOptions> = {}) {
+	return runCcvNode({
+		parameters: { resource: 'refund', operation: 'create', additionalFields: {}, options: {}, ...parameters },
+		credentials,
+		...extra,
+	});
+}
+
+const refunds = () => sb.state.transactions().filter((t) => t.type === 'refund');
+const refundPosts = () => sb.log.filter((e) => e.method === 'POST' && e.path === '/api/v1/refund');
+const keysSent = () => refundPosts().map((e) => e.headers['idempotency-reference']);
+
+it('the same item executed twice leaves exactly one refund', async () => {
+	const payment = sb.addPayment({ amount: '50.00' });
+	const parameters = { paymentReference: payment.reference, amount: '20.00', additionalFields: { description: 'Ticket 1' } };
+	const first = await refund(parameters);
+	const second = await refund(parameters);
+	expect(first.error).toBeUndefined();
+	expect(second.error).toBeUndefined();
+	expect(refunds()).toHaveLength(1);
+	expect(second.items[0].json.reference).toBe(first.items[0].json.reference);
+	expect(refundPosts()).toHaveLength(2);
+	expect(new Set(keysSent()).size).toBe(1);
+	expect(refundPosts()[1].body).toEqual(refundPosts()[0].body);
+});
+
+it('a connection dropped after CCV applied the refund, then the transport\'s retry: exactly one refund', async () => {
+	const payment = sb.addPayment({ amount: '50.00' });
+	sb.faults.add({ match: { method: 'POST', path: '^/api/v1/refund$' }, count: 1, kind: 'drop-after-apply' });
+	const { items, error } = await refund({ paymentReference: payment.reference, amount: '20.00' });
+	expect(error).toBeUndefined();
+	expect(refundPosts().map((e) => e.outcome)).toEqual(['dropped', 'answered']);
+	expect(new Set(keysSent()).size).toBe(1);
+	expect(refunds()).toHaveLength(1);
+	expect(items[0].json).toMatchObject({ type: 'refund', reference: refunds()[0].reference, amount: 20 });
+});
+
+it('a dropped connection with the node\'s retries off, then n8n\'s Retry On Fail: exactly one refund', async () => {
+	const payment = sb.addPayment({ amount: '50.00' });
+	sb.faults.add({ match: { method: 'POST', path: '^/api/v1/refund$' }, count: 1, kind: 'drop-after-apply' });
+	const { items, error } = await refund(
+		{ paymentReference: payment.reference, amount: '20.00', options: { retries: 0 } },
+		{ retryOnFail: { maxTries: 2, waitBetweenTries: 0 } },
+	);
+	expect(error).toBeUndefined();
+	expect(refundPosts().map((e) => e.outcome)).toEqual(['dropped', 'answered']);
+	expect(new Set(keysSent()).size).toBe(1);
+	expect(refunds()).toHaveLength(1);
+	expect(items[0].json.reference).toBe(refunds()[0].reference);
+});
+
+it('a 504 after CCV applied the refund is retried with the same key: exactly one refund', async () => {
+	const payment = sb.addPayment({ amount: '50.00' });
+	sb.faults.add({ match: { method: 'POST', path: '^/api/v1/refund$' }, count: 1, kind: 'status', status: 504 });
+	const { items, error } = await refund({ paymentReference: payment.reference, amount: '20.00' });
+	expect(error).toBeUndefined();
+	expect(refundPosts().map((e) => e.status)).toEqual([504, 200]);
+	expect(refunds()).toHaveLength(1);
+	expect(items[0].json.reference).toBe(refunds()[0].reference);
+});
+
+it('two identical rows in one run refund once (both items output that refund)', async () => {
+	const payment = sb.addPayment({ amount: '50.00' });
+	const { items, error } = await refund(
+		{ paymentReference: '={{ $json.ref }}', amount: '={{ $json.amount }}', options: { concurrency: 5 } },
+		{ items: [{ ref: payment.reference, amount: '5.00' }, { ref: payment.reference, amount: '5.00' }] },
+	);
+	expect(error).toBeUndefined();
+	expect(refunds()).toHaveLength(1);
+	expect(items.map((i) => i.json.reference)).toEqual([refunds()[0].reference, refunds()[0].reference]);
+});
+
+it('different details make a different refund: the derived key follows the whole body', async () => {
+	const payment = sb.addPayment({ amount: '50.00' });
+	await refund({ paymentReference: payment.reference, amount: '5.00' });
+	await refund({ paymentReference: payment.reference, amount: '5.01' });
+	await refund({ paymentReference: payment.reference, amount: '5.00', additionalFields: { description: 'other ticket' } });
+	expect(refunds()).toHaveLength(3);
+	expect(new Set(keysSent()).size).toBe(3);
+});
+
+it('two identical partial refunds on purpose: each with its own Idempotency Key, sent exactly as given', async () => {
+	const payment = sb.addPayment({ amount: '50.00' });
+	const a = await refund({ paymentReference: payment.reference, amount: '5.00', options: { idempotencyKey: 'ticket-101' } });
+	const b = await refund({ paymentReference: payment.reference, amount: '5.00', options: { idempotencyKey: 'ticket-102' } });
+	const again = await refund({ paymentReference: payment.reference, amount: '5.00', options: { idempotencyKey: 'ticket-101' } });
+	expect([a.error, b.error, again.error]).toEqual([undefined, undefined, undefined]);
+	expect(keysSent()).toEqual(['ticket-101', 'ticket-102', 'ticket-101']);
+	expect(refunds()).toHaveLength(2);
+	expect(again.items[0].json.reference).toBe(a.items[0].json.reference);
+});
+
+it('a key reused for a different refund is refused by CCV, and the user reads why', async () => {
+	const payment = sb.addPayment({ amount: '50.00' });
+	await refund({ paymentReference: payment.reference, amount: '5.00', options: { idempotencyKey: 'ticket-7' } });
+	const { error } = await refund({ paymentReference: payment.reference, amount: '6.00', options: { idempotencyKey: 'ticket-7' } });
+	expect(error?.message).toBe('CCV rejected the request (field "Idempotency-Reference")');
+	expect(error?.description).toContain('was already used for a different request');
+	expect(refunds()).toHaveLength(1);
+});

@@ -1,0 +1,88 @@
+// Statuses and Transaction Types decide which verified transactions start an execution.
+import { startSandbox, type Sandbox, type TransactionStatus, type TransactionType } from '../../../sandbox';
+import { callTrigger, emittedBy } from './helpers';
+
+let sb: Sandbox;
+beforeAll(async () => {
+	sb = await startSandbox();
+});
+afterAll(async () => {
+	await sb.close();
+});
+beforeEach(() => sb.reset());
+
+/** Calls the trigger once per reference (emitting each status once is off) and lists what it output. */
+async function emittedFor(parameters: Record<string, unknown>, references: string[]) {
+	const out: Array<{ reference: unknown; status: unknown; type: unknown }> = [];
+	for (const reference of references) {
+		const result = await callTrigger(
+			sb,
+			{ eventSource: 'transaction', emitEachStatusOnce: false, ...parameters },
+			{ body: { id: reference } },
+		);
+		for (const json of emittedBy(result) ?? []) out.push({ reference: json.reference, status: json.status, type: json.type });
+	}
+	return out;
+}
+
+describe('CCV Trigger filters', () => {
+	it('outputs only the selected statuses', async () => {
+		const refs = (['success', 'failed', 'pending', 'manualintervention'] as TransactionStatus[]).map(
+			(status) => sb.addPayment({ status }).reference,
+		);
+
+		const out = await emittedFor({ statuses: ['failed', 'manualintervention'] }, refs);
+
+		expect(out).toEqual([
+			{ reference: refs[1], status: 'failed', type: 'sale' },
+			{ reference: refs[3], status: 'manualintervention', type: 'sale' },
+		]);
+		expect(await emittedFor({ statuses: [] }, refs)).toHaveLength(4);
+	});
+
+	it('compares statuses and types whatever their case, and outputs them as CCV wrote them', async () => {
+		// CCV's docs show an uppercase "PENDING" once; the sandbox answers whatever status it holds.
+		const upper = sb.addPayment({ status: 'PENDING' as TransactionStatus, type: 'SALE' as TransactionType }).reference;
+
+		const out = await emittedFor({ statuses: ['pending'], transactionTypes: ['sale'] }, [upper]);
+
+		expect(out).toEqual([{ reference: upper, status: 'PENDING', type: 'SALE' }]);
+	});
+
+	it('outputs only the selected transaction types, combined with the statuses', async () => {
+		const sale = sb.addPayment({ status: 'success' }).reference;
+		const refund = sb.addPayment({ status: 'success', type: 'refund', originalReference: sale }).reference;
+		const failedRefund = sb.addPayment({ status: 'failed', type: 'refund', originalReference: sale }).reference;
+		const capture = sb.addPayment({ status: 'success', type: 'capture', originalReference: sale }).reference;
+		const all = [sale, refund, failedRefund, capture];
+
+		expect(await emittedFor({ transactionTypes: ['refund'] }, all)).toEqual([
+			{ reference: refund, status: 'success', type: 'refund' },
+			{ reference: failedRefund, status: 'failed', type: 'refund' },
+		]);
+		expect(await emittedFor({ transactionTypes: ['refund'], statuses: ['failed'] }, all)).toEqual([
+			{ reference: failedRefund, status: 'failed', type: 'refund' },
+		]);
+		expect(await emittedFor({ transactionTypes: ['sale', 'capture'], statuses: ['success'] }, all)).toEqual([
+			{ reference: sale, status: 'success', type: 'sale' },
+			{ reference: capture, status: 'success', type: 'capture' },
+		]);
+	});
+
+	it('applies the same filters to notifications', async () => {
+		const ok = sb.addPayment({ status: 'success' }).reference;
+		const failed = sb.addPayment({ status: 'failed' }).reference;
+
+		const out = [];
+		for (const reference of [ok, failed]) {
+			const result = await callTrigger(
+				sb,
+				{ eventSource: 'notification', statuses: ['failed'] },
+				{ body: { notificationId: 'n-1', eventType: 'StatusChanged', reference, created: 1, data: { status: 'success' } } },
+			);
+			out.push(...(emittedBy(result) ?? []));
+		}
+
+		expect(out).toEqual([{ ...sb.state.transactions()[1], eventType: 'StatusChanged' }]);
+	});
+});

@@ -1,0 +1,52 @@
+// Shared by the CCV Trigger tests: the credential pointing at the sandbox and one call of the
+// trigger's webhook() in n8n-core's WebhookContext.
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import { request } from 'undici';
+
+import { CcvTrigger } from '../../../../nodes/Ccv/CcvTrigger.node';
+import { runWebhook } from '../../../helpers/engine';
+import type { CcvCredentialData, RunWebhookOptions, RunWebhookResult } from '../../../helpers/engine';
+import type { Sandbox } from '../../../sandbox';
+
+export const trigger = new CcvTrigger();
+
+export function credentialsFor(sb: Sandbox, apiKey = sb.apiKey): CcvCredentialData {
+	return { apiKey, baseUrl: sb.url, boardingBaseUrl: sb.url };
+}
+
+export async function callTrigger(
+	sb: Sandbox,
+	parameters: INodeParameters,
+	req: RunWebhookOptions['request'],
+	extra: { staticData?: IDataObject; apiKey?: string } = {},
+): Promise<RunWebhookResult> {
+	return await runWebhook({
+		nodeType: trigger,
+		parameters,
+		credentials: credentialsFor(sb, extra.apiKey),
+		staticData: extra.staticData,
+		request: req,
+	});
+}
+
+/** The items an execution would start with, or undefined when the call starts none. */
+export function emittedBy(result: RunWebhookResult): IDataObject[] | undefined {
+	return result.workflowData?.[0]?.map((item) => item.json);
+}
+
+/** The transaction lookups the trigger made at the sandbox. */
+export function lookups(sb: Sandbox) {
+	return sb.log.filter((entry) => entry.method === 'GET' && entry.path === '/api/v1/transaction');
+}
+
+/** A POST as CCV makes it: JSON, or '' for the empty-bodied order notification. */
+export async function post(url: string, body: unknown): Promise<number> {
+	const empty = body === '';
+	const res = await request(url, {
+		method: 'POST',
+		headers: empty ? {} : { 'content-type': 'application/json' },
+		body: empty ? '' : JSON.stringify(body),
+	});
+	await res.body.dump();
+	return res.statusCode;
+}
