@@ -1,23 +1,18 @@
 import { z } from 'zod/v4';
 
-// What the CCV Trigger accepts from a caller (never trusted beyond "which reference") and
-// what it needs from CCV's own answers.
+import { orderId } from './order';
+import { transactionReference } from './payment';
 
-/** A transaction reference as CCV allows it: 1 to 255 characters, no spaces or control characters. */
-export const transactionReference = z
-	.string()
-	.trim()
-	.min(1)
-	.max(255)
-	.regex(/^[^\s\p{Cc}]+$/u);
+// What the CCV Trigger takes from a caller (never trusted beyond "which transaction or order")
+// and what it needs from CCV's own answers.
 
-/** CCV's order id (or whatever the user put in ?orderId=): it becomes one path segment. */
-export const orderId = z
-	.string()
-	.trim()
-	.min(1)
-	.max(255)
-	.regex(/^[^\s\p{Cc}/?#]+$/u);
+const NO_SPACE_OR_CONTROL = /^[^\s\p{Cc}]+$/u;
+
+/** The reference named in a webhook or notification body. */
+export const referenceInCall = transactionReference.regex(NO_SPACE_OR_CONTROL);
+
+/** The ?orderId= of the URL the user gave CCV. */
+export const orderIdInUrl = orderId.regex(NO_SPACE_OR_CONTROL);
 
 /** A notification's event type, e.g. StatusChanged. Anything else is dropped, not echoed. */
 export const eventType = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/);

@@ -1,6 +1,8 @@
 import type { INodeProperties, TriggerPanelDefinition } from 'n8n-workflow';
 
-import { ORDER_STATUSES, TRANSACTION_STATUSES, TRANSACTION_TYPES } from './vocabulary';
+import { ORDER_STATUSES } from '../schemas/order';
+import { TRANSACTION_STATUSES } from '../schemas/transaction';
+import { TRANSACTION_TYPES } from './vocabulary';
 
 const TEST_VS_PRODUCTION =
 	'The Test URL (…/webhook-test/…) only answers while you click "Listen for test event" in this panel; once the workflow is published CCV must call the Production URL (…/webhook/…). The two differ: give CCV the Production URL for real use.';

@@ -1,30 +1,30 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { orderId as orderIdSchema, orderStatusAnswer } from '../schemas/trigger';
+import { orderIdInUrl, orderStatusAnswer } from '../schemas/trigger';
 import { isNotFound } from '../transport';
 import type { CcvClient } from '../transport';
+import { isFinalOrderStatus } from '../actions/order/getStatus.operation';
+import { orderStatusPath } from '../actions/order/order.helpers';
 import { orderKey } from './emittedStore';
 import type { CallOutcome } from './event';
-import { FINAL_ORDER_STATUSES, isSelected, normalize } from './vocabulary';
+import { isSelected, normalize } from './vocabulary';
 
 // Boarding order status notification: CCV's call carries nothing (seed 003), so the order comes
 // from the ?orderId= the user put in the notificationUrl, and its status from CCV's status endpoint.
 
 export const ORDER_ID_PARAMETER = 'orderId';
 
-const FINAL = new Set(FINAL_ORDER_STATUSES.map(normalize));
-
 export async function orderEvent(ctx: IWebhookFunctions, client: CcvClient): Promise<CallOutcome> {
 	const query = ctx.getQueryData() as IDataObject;
-	const parsedId = orderIdSchema.safeParse(query[ORDER_ID_PARAMETER]);
+	const parsedId = orderIdInUrl.safeParse(query[ORDER_ID_PARAMETER]);
 	if (!parsedId.success) return { ignored: `the URL has no usable ?${ORDER_ID_PARAMETER}=` };
 	const orderId = parsedId.data;
 
 	const answer = await client.find({
 		api: 'boarding',
 		method: 'GET',
-		path: `/api/ordercompletion/reseller/order/${encodeURIComponent(orderId)}/status`,
+		path: orderStatusPath(orderId),
 	});
 	if (isNotFound(answer)) return { ignored: `CCV does not know order ${orderId}` };
 	const parsed = orderStatusAnswer.safeParse(answer.body);
@@ -41,7 +41,7 @@ export async function orderEvent(ctx: IWebhookFunctions, client: CcvClient): Pro
 			orderId,
 			orderStatus,
 			externalReference: externalReference ?? null,
-			final: FINAL.has(normalize(orderStatus)),
+			final: isFinalOrderStatus(orderStatus),
 		},
 		key: orderKey(orderId),
 		status: normalize(orderStatus),

@@ -1,7 +1,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { eventType as eventTypeSchema, transactionAnswer, transactionReference } from '../schemas/trigger';
+import { eventType as eventTypeSchema, referenceInCall, transactionAnswer } from '../schemas/trigger';
 import { isNotFound } from '../transport';
 import type { CcvClient } from '../transport';
 import { notificationKey, transactionKey } from './emittedStore';
@@ -21,7 +21,7 @@ function asObject(body: unknown): IDataObject {
 export function readReference(body: unknown): string | undefined {
 	const fields = asObject(body);
 	for (const field of REFERENCE_FIELDS) {
-		const parsed = transactionReference.safeParse(fields[field]);
+		const parsed = referenceInCall.safeParse(fields[field]);
 		if (parsed.success) return parsed.data;
 	}
 	return undefined;

@@ -1,9 +1,8 @@
-// CCV's documented values the trigger filters on (REFERENCE §7 and seed 003).
+// The trigger's event sources, CCV's full list of transaction types (REFERENCE §7; the list
+// filter of Transaction > Get Many takes fewer), and how filter values are compared.
 
 export const EVENT_SOURCES = ['transaction', 'notification', 'orderStatus'] as const;
 export type EventSource = (typeof EVENT_SOURCES)[number];
-
-export const TRANSACTION_STATUSES = ['success', 'failed', 'pending', 'manualintervention'] as const;
 
 /** As CCV names them (uppercase in the docs, lowercase in JSON). */
 export const TRANSACTION_TYPES = [
@@ -24,24 +23,6 @@ export const TRANSACTION_TYPES = [
 	'COLLECTION',
 	'DISBURSEMENT',
 ] as const;
-
-export const ORDER_STATUSES = [
-	'Processing',
-	'Incomplete',
-	'AwaitingPayment',
-	'Screening',
-	'New',
-	'ErpInProgress',
-	'FulfillmentInProgress',
-	'FulfillmentDone',
-	'Completed',
-	'Closed',
-	'Canceled',
-	'Failed',
-] as const;
-
-/** The end states CCV marks with * in the order status table. */
-export const FINAL_ORDER_STATUSES: readonly string[] = ['Completed', 'Closed', 'Canceled', 'Failed'];
 
 /** Compares CCV values whatever their case or separators: "VAULT_STORE", "vault_store", "PENDING". */
 export function normalize(value: string): string {
