@@ -19,7 +19,7 @@ export function idempotencyKeyOption(what: string): INodeProperties {
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. ticket-48213',
-		description: `Leave empty (recommended): the node makes a key from this ${what}'s details, so running the same item again (Retry On Fail, a re-run, an automatic retry) never creates a second ${what}. Set your own key (at most 50 characters) only to make two identical ${what}s on purpose, e.g. two equal partial refunds of one payment: give each a different key, such as its ticket ID. The same key with the same details is always the same ${what}; never reuse a key for different details.`,
+		description: `Leave empty (recommended): the node makes a key from this ${what}'s details, so running the same item again (Retry On Fail, a re-run, an automatic retry) never creates a second ${what}. Set your own key (at most 50 characters) only to make two identical ${what}s on purpose, e.g. two equal partial refunds of one payment: give each a different key, such as its ticket ID. The same key with the same details is always the same ${what} (a repeat outputs CCV's first answer; Transaction > Get shows the current status). Never reuse a key for different details.`,
 	};
 }
 

@@ -1,3 +1,5 @@
+import { sleep } from 'n8n-workflow';
+
 import { AdaptiveGate, FixedGate } from '../../../../nodes/Ccv/transport/gate';
 import type { GateTicket } from '../../../../nodes/Ccv/transport/gate';
 
@@ -97,7 +99,7 @@ describe('AdaptiveGate', () => {
 			fourth = true;
 			return t;
 		});
-		await new Promise((r) => setImmediate(r));
+		await sleep(5);
 		expect(fourth).toBe(false);
 		gate.release(tickets[0], { kind: 'ok' });
 		gate.release(await pending, { kind: 'ok' });

@@ -1,51 +1,37 @@
 // Mandate > Get: CCV's mandate plus a plain answer to "can I charge it now?".
 import type { IDataObject } from 'n8n-workflow';
+import { useSandbox } from '../sandboxRun';
 
-import { runCcvNode } from '../../../../helpers/engine';
-import type { CcvCredentialData } from '../../../../helpers/engine';
-import { startSandbox } from '../../../../sandbox';
-import type { Sandbox } from '../../../../sandbox';
 
-let sb: Sandbox;
-let credentials: CcvCredentialData;
-
-beforeAll(async () => {
-	sb = await startSandbox();
-	credentials = { apiKey: sb.apiKey, baseUrl: sb.url };
-});
-afterAll(async () => await sb.close());
-beforeEach(() => sb.reset());
+const t = useSandbox();
 
 const get = (mandateId: string) =>
-	runCcvNode({ parameters: { resource: 'mandate', operation: 'get', mandateId, options: {} }, credentials });
+	t.run({ resource: 'mandate', operation: 'get', mandateId, options: {} });
 
 /** A first payment that asks for a mandate (seed 001); the mandate follows the payment's status. */
 async function mandateFromPayment(): Promise<{ mandateId: string; payment: string }> {
-	const { items } = await runCcvNode({
-		parameters: {
-			resource: 'payment',
-			operation: 'create',
-			amount: '1.00',
-			currency: 'eur',
-			method: 'card',
-			returnUrl: 'https://shop.example/return',
-			additionalFields: { obtainMandate: true },
-			options: {},
-		},
-		credentials,
+	const { items } = await t.run({
+		resource: 'payment',
+		operation: 'create',
+		amount: '1.00',
+		currency: 'eur',
+		method: 'card',
+		returnUrl: 'https://shop.example/return',
+		additionalFields: { obtainMandate: true },
+		options: {},
 	});
 	return { mandateId: (items[0].json.details as IDataObject).mandateId as string, payment: items[0].json.reference as string };
 }
 
 it('an active mandate: GET /api/v1/mandate/{id}, CCV\'s fields, usable: true', async () => {
 	const { mandateId, payment } = await mandateFromPayment();
-	sb.settle(payment, 'success');
-	sb.clearLog();
+	t.sb.settle(payment, 'success');
+	t.sb.clearLog();
 	const { items, error } = await get(mandateId);
 	expect(error).toBeUndefined();
-	expect(sb.log.map((e) => [e.method, e.path])).toEqual([['GET', `/api/v1/mandate/${mandateId}`]]);
+	expect(t.sb.log.map((e) => [e.method, e.path])).toEqual([['GET', `/api/v1/mandate/${mandateId}`]]);
 	expect(items[0].json).toEqual({
-		...sb.state.mandates().find((m) => m.mandateId === mandateId),
+		...t.sb.state.mandates().find((m) => m.mandateId === mandateId),
 		usable: true,
 		usableReason: 'Active: payments with this mandate ID can run without the customer.',
 	});
@@ -60,7 +46,7 @@ it('a mandate the customer has not signed yet is not usable, and says so', async
 
 it('an inactive mandate is not usable and never will be', async () => {
 	const { mandateId, payment } = await mandateFromPayment();
-	sb.settle(payment, 'failed');
+	t.sb.settle(payment, 'failed');
 	const { items } = await get(mandateId);
 	expect(items[0].json).toMatchObject({
 		status: 'inactive',
@@ -77,5 +63,5 @@ it('an unknown mandate fails with CCV\'s error, explained', async () => {
 
 it('a mandate ID with a slash cannot reach another path', async () => {
 	await get('MAN1/../../customer');
-	expect(sb.log[0].path).toBe('/api/v1/mandate/MAN1%2F..%2F..%2Fcustomer');
+	expect(t.sb.log[0].path).toBe('/api/v1/mandate/MAN1%2F..%2F..%2Fcustomer');
 });

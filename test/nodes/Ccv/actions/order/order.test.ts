@@ -2,27 +2,22 @@
 // exact body, never sent twice automatically, and `final` for the end states.
 import type { IDataObject } from 'n8n-workflow';
 
-import { runCcvNode } from '../../../../helpers/engine';
-import type { CcvCredentialData } from '../../../../helpers/engine';
-import { ORDER_STATUSES, startSandbox } from '../../../../sandbox';
-import type { OrderStatus, Sandbox } from '../../../../sandbox';
+import { ORDER_STATUSES } from '../../../../sandbox';
+import type { OrderStatus } from '../../../../sandbox';
+import type { CcvCredentialData, RunNodeOptions } from '../../../../helpers/engine';
+import { useSandbox } from '../sandboxRun';
 
-let sb: Sandbox;
-let credentials: CcvCredentialData;
-
-beforeAll(async () => {
-	sb = await startSandbox();
-	// The Payment API base URL points nowhere: Order operations must use the Boarding one.
-	credentials = { apiKey: sb.apiKey, baseUrl: 'http://127.0.0.1:9', boardingBaseUrl: sb.url };
-});
-afterAll(async () => await sb.close());
-beforeEach(() => sb.reset());
+const t = useSandbox();
 
 const ORDER = { salesPackages: [{ id: 'PSP-STANDALONE', products: [{ id: 'ideal' }] }], orderDate: '2025-05-01' };
 
-function submit(parameters: IDataObject, extra: { credentials?: CcvCredentialData; continueOnFail?: boolean } = {}) {
-	return runCcvNode({
-		parameters: {
+/** The Payment API base URL points nowhere: Order operations must use the Boarding one. */
+const boardingCredentials = (): CcvCredentialData => ({ apiKey: t.sb.apiKey, baseUrl: 'http://127.0.0.1:9', boardingBaseUrl: t.sb.url });
+
+function submit(parameters: IDataObject, extra: Partial<RunNodeOptions> = {}) {
+	const { items, ...rest } = extra;
+	return t.run(
+		{
 			resource: 'order',
 			operation: 'submit',
 			notifyCustomerByEmail: true,
@@ -31,13 +26,13 @@ function submit(parameters: IDataObject, extra: { credentials?: CcvCredentialDat
 			options: {},
 			...parameters,
 		},
-		credentials: extra.credentials ?? credentials,
-		continueOnFail: extra.continueOnFail,
-	});
+		items,
+		{ credentials: boardingCredentials(), ...rest },
+	);
 }
 
 const getStatus = (orderId: string) =>
-	runCcvNode({ parameters: { resource: 'order', operation: 'getStatus', orderId, options: {} }, credentials });
+	t.run({ resource: 'order', operation: 'getStatus', orderId, options: {} }, undefined, { credentials: boardingCredentials() });
 
 describe('Order > Submit', () => {
 	it('POSTs the order to the Boarding API with exactly the fields given and outputs CCV\'s whole answer', async () => {
@@ -49,8 +44,8 @@ describe('Order > Submit', () => {
 			},
 		});
 		expect(error).toBeUndefined();
-		expect(sb.log).toHaveLength(1);
-		const [sent] = sb.log;
+		expect(t.sb.log).toHaveLength(1);
+		const [sent] = t.sb.log;
 		expect([sent.method, sent.path]).toEqual(['POST', '/api/ordercompletion/reseller/order']);
 		expect(sent.headers['idempotency-reference']).toBeUndefined();
 		expect(sent.body).toEqual({
@@ -62,33 +57,29 @@ describe('Order > Submit', () => {
 			},
 			order: ORDER,
 		});
-		const [order] = sb.state.orders();
+		const [order] = t.sb.state.orders();
 		expect(items[0].json).toEqual({ orderId: order.orderId, externalReference: 'crm-123456', orderStatus: 'New' });
 		expect(order.order).toEqual(ORDER);
 	});
 
 	it('takes the order object from an expression and sends false for no e-mail', async () => {
-		const { error } = await runCcvNode({
-			parameters: { resource: 'order', operation: 'submit', notifyCustomerByEmail: false, order: '={{ $json.order }}', additionalFields: {}, options: {} },
-			items: [{ order: ORDER }],
-			credentials,
-		});
+		const { error } = await submit({ notifyCustomerByEmail: false, order: '={{ $json.order }}' }, { items: [{ order: ORDER }] });
 		expect(error).toBeUndefined();
-		expect(sb.log[0].body).toEqual({ notifyCustomerByEmail: false, order: ORDER });
+		expect(t.sb.log[0].body).toEqual({ notifyCustomerByEmail: false, order: ORDER });
 	});
 
 	it('is never sent twice automatically: a 502 fails the item after one request', async () => {
-		sb.faults.add({ match: { method: 'POST', path: '^/api/ordercompletion/reseller/order$' }, count: 1, kind: 'status', status: 502 });
+		t.sb.faults.add({ match: { method: 'POST', path: '^/api/ordercompletion/reseller/order$' }, count: 1, kind: 'status', status: 502 });
 		const { error } = await submit({});
-		expect(sb.log).toHaveLength(1);
+		expect(t.sb.log).toHaveLength(1);
 		expect(error?.message).toBe('CCV could not be reached (bad gateway)');
 		expect(error?.description).toContain('This request was not sent again automatically, because CCV may already have applied it');
 	});
 
 	it('without a Boarding API Base URL it says where to set it, and sends nothing', async () => {
-		const { error } = await submit({}, { credentials: { apiKey: sb.apiKey, baseUrl: sb.url } });
+		const { error } = await submit({}, { credentials: { apiKey: t.sb.apiKey, baseUrl: t.sb.url } });
 		expect(error?.message).toBe('The CCV credential has no Boarding API Base URL');
-		expect(sb.log).toHaveLength(0);
+		expect(t.sb.log).toHaveLength(0);
 	});
 
 	const bad: Array<[string, IDataObject, string]> = [
@@ -109,14 +100,14 @@ describe('Order > Submit', () => {
 	it.each(bad)('refuses %s before sending', async (_name, parameters, problem) => {
 		const { error } = await submit(parameters);
 		expect(error?.message).toContain(`Item 1 (index 0): ${problem}`);
-		expect(sb.log).toHaveLength(0);
+		expect(t.sb.log).toHaveLength(0);
 	});
 });
 
 describe('Order > Get Status', () => {
 	async function submitted(): Promise<string> {
 		const { items } = await submit({ additionalFields: { externalReference: 'crm-9' } });
-		sb.clearLog();
+		t.sb.clearLog();
 		return items[0].json.orderId as string;
 	}
 
@@ -124,14 +115,14 @@ describe('Order > Get Status', () => {
 		const orderId = await submitted();
 		const { items, error } = await getStatus(orderId);
 		expect(error).toBeUndefined();
-		expect(sb.log.map((e) => [e.method, e.path])).toEqual([['GET', `/api/ordercompletion/reseller/order/${orderId}/status`]]);
+		expect(t.sb.log.map((e) => [e.method, e.path])).toEqual([['GET', `/api/ordercompletion/reseller/order/${orderId}/status`]]);
 		expect(items[0].json).toEqual({ orderId, orderStatus: 'New', externalReference: 'crm-9', final: false });
 	});
 
 	const finals: OrderStatus[] = ['Completed', 'Closed', 'Canceled', 'Failed'];
 	it.each(ORDER_STATUSES.map((s) => [s, finals.includes(s)] as const))('%s: final %s', async (status, final) => {
 		const orderId = await submitted();
-		sb.setOrderStatus(orderId, status);
+		t.sb.setOrderStatus(orderId, status);
 		const { items } = await getStatus(orderId);
 		expect(items[0].json).toMatchObject({ orderStatus: status, final });
 	});

@@ -1,32 +1,18 @@
 // Payment > Capture and Payment > Reversal of an authorisation: exact requests with their
 // Idempotency-Reference, re-runs that change nothing, and duplicate_request.
 import type { IDataObject } from 'n8n-workflow';
+import { useSandbox } from '../sandboxRun';
 
-import { runCcvNode } from '../../../../helpers/engine';
-import type { CcvCredentialData } from '../../../../helpers/engine';
-import { startSandbox } from '../../../../sandbox';
-import type { Sandbox } from '../../../../sandbox';
 
-let sb: Sandbox;
-let credentials: CcvCredentialData;
-
-beforeAll(async () => {
-	sb = await startSandbox();
-	credentials = { apiKey: sb.apiKey, baseUrl: sb.url };
-});
-afterAll(async () => await sb.close());
-beforeEach(() => sb.reset());
+const t = useSandbox();
 
 function run(operation: 'capture' | 'reversal', parameters: IDataObject) {
-	return runCcvNode({
-		parameters: { resource: 'payment', operation, additionalFields: {}, options: {}, ...parameters },
-		credentials,
-	});
+	return t.run({ resource: 'payment', operation, additionalFields: {}, options: {}, ...parameters });
 }
 
-const posts = () => sb.log.filter((e) => e.method === 'POST');
-const ofType = (type: string) => sb.state.transactions().filter((t) => t.type === type);
-const authorisation = (amount = '30.00') => sb.addPayment({ type: 'authorise', amount });
+const posts = () => t.sb.log.filter((e) => e.method === 'POST');
+const ofType = (type: string) => t.sb.state.transactions().filter((tx) => tx.type === type);
+const authorisation = (amount = '30.00') => t.sb.addPayment({ type: 'authorise', amount });
 
 describe('Payment > Capture', () => {
 	it('captures part of an authorisation: exact body and derived Idempotency-Reference', async () => {
@@ -65,7 +51,7 @@ describe('Payment > Capture', () => {
 		const auth = authorisation();
 		const { error } = await run('capture', { paymentReference: auth.reference, amount: '1.005' });
 		expect(error?.message).toBe('Item 1 (index 0): "Amount" "1.005" has more than 2 decimals');
-		expect(sb.log).toHaveLength(0);
+		expect(t.sb.log).toHaveLength(0);
 	});
 });
 

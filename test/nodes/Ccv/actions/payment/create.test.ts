@@ -1,27 +1,18 @@
 // Payment > Create: customer checkout (payUrl), mandate and vault charges (seed 001), idempotency,
 // money and input rules, CCV's errors.
 import type { IDataObject } from 'n8n-workflow';
+import type { RunNodeOptions } from '../../../../helpers/engine';
+import { useSandbox } from '../sandboxRun';
 
-import { runCcvNode } from '../../../../helpers/engine';
-import type { CcvCredentialData, RunNodeOptions } from '../../../../helpers/engine';
-import { startSandbox } from '../../../../sandbox';
-import type { Sandbox } from '../../../../sandbox';
 
-let sb: Sandbox;
-let credentials: CcvCredentialData;
-
-beforeAll(async () => {
-	sb = await startSandbox();
-	credentials = { apiKey: sb.apiKey, baseUrl: sb.url };
-});
-afterAll(async () => await sb.close());
-beforeEach(() => sb.reset());
+const t = useSandbox();
 
 const RETURN_URL = 'https://shop.example/return?order=123';
 
 function pay(parameters: IDataObject, extra: Partial<RunNodeOptions> = {}) {
-	return runCcvNode({
-		parameters: {
+	const { items, ...rest } = extra;
+	return t.run(
+		{
 			resource: 'payment',
 			operation: 'create',
 			amount: '19.99',
@@ -32,18 +23,18 @@ function pay(parameters: IDataObject, extra: Partial<RunNodeOptions> = {}) {
 			options: {},
 			...parameters,
 		},
-		credentials,
-		...extra,
-	});
+		items,
+		rest,
+	);
 }
 
-const posts = () => sb.log.filter((e) => e.method === 'POST');
-const payments = () => sb.state.transactions().filter((t) => t.type === 'sale' || t.type === 'authorise');
+const posts = () => t.sb.log.filter((e) => e.method === 'POST');
+const payments = () => t.sb.state.transactions().filter((tx) => tx.type === 'sale' || tx.type === 'authorise');
 
 /** A successful first payment that obtained a mandate, as seed 001 describes. */
 async function activeMandate(): Promise<string> {
 	const first = await pay({ additionalFields: { obtainMandate: true } });
-	sb.settle(first.items[0].json.reference as string, 'success');
+	t.sb.settle(first.items[0].json.reference as string, 'success');
 	return (first.items[0].json.details as IDataObject).mandateId as string;
 }
 
@@ -92,8 +83,8 @@ describe('Payment > Create: customer pays on CCV\'s page', () => {
 		expect(posts()[0].body).toMatchObject({ obtainMandate: 'yes', storeInVault: 'yes' });
 		const mandateId = (items[0].json.details as IDataObject).mandateId;
 		expect(mandateId).toMatch(/^MAN/);
-		sb.settle(items[0].json.reference as string, 'success');
-		const stored = sb.state.transactions().find((t) => t.reference === items[0].json.reference);
+		t.sb.settle(items[0].json.reference as string, 'success');
+		const stored = t.sb.state.transactions().find((tx) => tx.reference === items[0].json.reference);
 		expect(stored?.details).toMatchObject({ vaultAccessToken: expect.any(String), initialTransactionId: expect.any(String) });
 	});
 
@@ -114,7 +105,7 @@ describe('Payment > Create: customer pays on CCV\'s page', () => {
 describe('Payment > Create: merchant-initiated charges', () => {
 	it('charges an active mandate: mandateId only, no return URL needed, paid at once', async () => {
 		const mandateId = await activeMandate();
-		sb.clearLog();
+		t.sb.clearLog();
 		const { items, error } = await pay({ paymentFlow: 'mandate', mandateId, amount: '250.00', returnUrl: '' });
 		expect(error).toBeUndefined();
 		expect(posts()[0].body).toEqual({ amount: '250.00', currency: 'eur', method: 'card', mandateId });
@@ -123,10 +114,10 @@ describe('Payment > Create: merchant-initiated charges', () => {
 
 	it('charges a stored card with vault token, initial transaction ID and sequence info', async () => {
 		const first = await pay({ additionalFields: { storeInVault: true } });
-		sb.settle(first.items[0].json.reference as string, 'success');
-		const stored = sb.state.transactions().find((t) => t.reference === first.items[0].json.reference);
+		t.sb.settle(first.items[0].json.reference as string, 'success');
+		const stored = t.sb.state.transactions().find((tx) => tx.reference === first.items[0].json.reference);
 		const { vaultAccessToken, initialTransactionId } = stored?.details as { vaultAccessToken: string; initialTransactionId: string };
-		sb.clearLog();
+		t.sb.clearLog();
 
 		const { items, error } = await pay({
 			paymentFlow: 'vault',
@@ -151,8 +142,8 @@ describe('Payment > Create: merchant-initiated charges', () => {
 
 	it('a customer-initiated vault charge returns a payUrl for the customer to confirm', async () => {
 		const first = await pay({ additionalFields: { storeInVault: true } });
-		sb.settle(first.items[0].json.reference as string, 'success');
-		const stored = sb.state.transactions().find((t) => t.reference === first.items[0].json.reference);
+		t.sb.settle(first.items[0].json.reference as string, 'success');
+		const stored = t.sb.state.transactions().find((tx) => tx.reference === first.items[0].json.reference);
 		const { vaultAccessToken, initialTransactionId } = stored?.details as { vaultAccessToken: string; initialTransactionId: string };
 		const { items } = await pay({ paymentFlow: 'vault', vaultAccessToken, initialTransactionId, sequenceSource: 'CIT' });
 		expect(items[0].json).toMatchObject({ status: 'pending', payUrl: expect.any(String) });
@@ -198,6 +189,6 @@ describe('Payment > Create: bad input is refused before sending', () => {
 	it.each(cases)('%s', async (_name, parameters, problem) => {
 		const { error } = await pay(parameters);
 		expect(error?.message).toContain(`Item 1 (index 0): ${problem}`);
-		expect(sb.log).toHaveLength(0);
+		expect(t.sb.log).toHaveLength(0);
 	});
 });

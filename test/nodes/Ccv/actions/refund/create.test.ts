@@ -1,38 +1,25 @@
 // Refund > Create against the CCV sandbox in n8n's engine: exact requests, outputs, CCV's errors
 // and input checks that name the item and the field.
 import type { IDataObject } from 'n8n-workflow';
+import type { RunNodeOptions } from '../../../../helpers/engine';
+import { useSandbox } from '../sandboxRun';
 
-import { runCcvNode } from '../../../../helpers/engine';
-import type { CcvCredentialData } from '../../../../helpers/engine';
-import { startSandbox } from '../../../../sandbox';
-import type { Sandbox } from '../../../../sandbox';
 
-let sb: Sandbox;
-let credentials: CcvCredentialData;
-
-beforeAll(async () => {
-	sb = await startSandbox();
-	credentials = { apiKey: sb.apiKey, baseUrl: sb.url };
-});
-afterAll(async () => await sb.close());
-beforeEach(() => sb.reset());
+const t = useSandbox();
 
 const DERIVED_REFUND_KEY = /^n8n-refund-[0-9a-f]{39}$/;
 
-function refund(parameters: IDataObject, extra: { items?: IDataObject[]; continueOnFail?: boolean } = {}) {
-	return runCcvNode({
-		parameters: { resource: 'refund', operation: 'create', additionalFields: {}, options: {}, ...parameters },
-		credentials,
-		...extra,
-	});
+function refund(parameters: IDataObject, extra: Partial<RunNodeOptions> = {}) {
+	const { items, ...rest } = extra;
+	return t.run({ resource: 'refund', operation: 'create', additionalFields: {}, options: {}, ...parameters }, items, rest);
 }
 
-const refunds = () => sb.state.transactions().filter((t) => t.type === 'refund');
-const posts = () => sb.log.filter((e) => e.method === 'POST');
+const refunds = () => t.sb.state.transactions().filter((tx) => tx.type === 'refund');
+const posts = () => t.sb.log.filter((e) => e.method === 'POST');
 
 describe('Refund > Create: the request', () => {
 	it('sends the partial amount exactly as typed, with a derived Idempotency-Reference, and outputs the refund', async () => {
-		const payment = sb.addPayment({ amount: '50.00' });
+		const payment = t.sb.addPayment({ amount: '50.00' });
 		const { items, error } = await refund({
 			paymentReference: payment.reference,
 			amount: '19.90',
@@ -69,7 +56,7 @@ describe('Refund > Create: the request', () => {
 	});
 
 	it('refunds the full payment when Amount is empty: no amount is sent', async () => {
-		const payment = sb.addPayment({ amount: '42.15' });
+		const payment = t.sb.addPayment({ amount: '42.15' });
 		const { items, error } = await refund({ paymentReference: payment.reference, amount: '' });
 		expect(error).toBeUndefined();
 		expect(posts()[0].body).toEqual({ reference: payment.reference });
@@ -77,7 +64,7 @@ describe('Refund > Create: the request', () => {
 	});
 
 	it('takes amounts from expressions, as numbers or text, without changing a digit', async () => {
-		const payment = sb.addPayment({ amount: '500.00' });
+		const payment = t.sb.addPayment({ amount: '500.00' });
 		const { items, error } = await refund({
 			paymentReference: payment.reference,
 			amount: '={{ $json.amount }}',
@@ -90,7 +77,7 @@ describe('Refund > Create: the request', () => {
 	});
 
 	it('sends terminal details, upper-casing the merchant language, and the return URL', async () => {
-		const payment = sb.addPayment({ amount: '30.00', method: 'terminal' });
+		const payment = t.sb.addPayment({ amount: '30.00', method: 'terminal' });
 		const { items, error } = await refund({
 			paymentReference: payment.reference,
 			amount: '30.00',
@@ -119,7 +106,7 @@ describe('Refund > Create: the request', () => {
 	});
 
 	it('leaves the operating environment out when CCV\'s default is chosen', async () => {
-		const payment = sb.addPayment({ method: 'terminal' });
+		const payment = t.sb.addPayment({ method: 'terminal' });
 		await refund({
 			paymentReference: payment.reference,
 			methodDetails: 'terminal',
@@ -132,8 +119,8 @@ describe('Refund > Create: the request', () => {
 	});
 
 	it('sends SoftPOS details only when set: card present as true/false', async () => {
-		const first = sb.addPayment({ method: 'softpos' });
-		const second = sb.addPayment({ method: 'softpos' });
+		const first = t.sb.addPayment({ method: 'softpos' });
+		const second = t.sb.addPayment({ method: 'softpos' });
 		const a = await refund({ paymentReference: first.reference, methodDetails: 'softpos', softposTerminalId: 'SP01', cardPresent: 'no' });
 		const b = await refund({ paymentReference: second.reference, methodDetails: 'softpos', cardPresent: 'default' });
 		expect(a.error).toBeUndefined();
@@ -142,7 +129,7 @@ describe('Refund > Create: the request', () => {
 	});
 
 	it('sends payout instructions with exact amounts, and raw notification requests', async () => {
-		const payment = sb.addPayment({
+		const payment = t.sb.addPayment({
 			amount: '10.00',
 			payoutInstructions: [
 				{ externalReference: 'sub-1', amount: 6 },
@@ -180,9 +167,9 @@ describe('Refund > Create: the request', () => {
 	});
 
 	it('Dry Run shows the request with its Idempotency-Reference and sends nothing', async () => {
-		const payment = sb.addPayment();
+		const payment = t.sb.addPayment();
 		const { items } = await refund({ paymentReference: payment.reference, amount: '1.00', options: { dryRun: true } });
-		expect(sb.log).toHaveLength(0);
+		expect(t.sb.log).toHaveLength(0);
 		expect(items[0].json).toEqual({
 			action: 'refund',
 			dryRun: true,
@@ -198,7 +185,7 @@ describe('Refund > Create: the request', () => {
 
 describe('Refund > Create: CCV\'s errors reach the user intact and explained', () => {
 	it('refund_limit: more than 120% of the payment', async () => {
-		const payment = sb.addPayment({ amount: '10.00' });
+		const payment = t.sb.addPayment({ amount: '10.00' });
 		const { error, items } = await refund({ paymentReference: payment.reference, amount: '12.01' });
 		expect(items).toHaveLength(0);
 		expect(error?.message).toBe('CCV rejected the request: refund_limit');
@@ -215,7 +202,7 @@ describe('Refund > Create: CCV\'s errors reach the user intact and explained', (
 	});
 
 	it('with Continue On Fail the item outputs CCV\'s whole error object next to the explanation', async () => {
-		const payment = sb.addPayment({ amount: '10.00' });
+		const payment = t.sb.addPayment({ amount: '10.00' });
 		const { items, error } = await refund(
 			{ paymentReference: '={{ $json.ref }}', amount: '={{ $json.amount }}' },
 			{ items: [{ ref: payment.reference, amount: '4.00' }, { ref: payment.reference, amount: '9.00' }], continueOnFail: true },
@@ -231,7 +218,7 @@ describe('Refund > Create: CCV\'s errors reach the user intact and explained', (
 	});
 
 	it('CCV\'s input errors name CCV\'s field (the original payment needs payout instructions)', async () => {
-		const payment = sb.addPayment({ amount: '10.00', payoutInstructions: [{ externalReference: 'sub-1', amount: 10 }] });
+		const payment = t.sb.addPayment({ amount: '10.00', payoutInstructions: [{ externalReference: 'sub-1', amount: 10 }] });
 		const { error } = await refund({ paymentReference: payment.reference, amount: '5.00' });
 		expect(error?.message).toBe('CCV rejected the request (field "payoutInstructions")');
 		expect(error?.description).toContain('Field "payoutInstructions": required: the original payment has payout instructions.');
@@ -273,15 +260,15 @@ describe('Refund > Create: bad input is refused before sending, naming item and 
 	];
 
 	it.each(cases)('%s', async (_name, parameters, problem) => {
-		const payment = sb.addPayment({ amount: '50.00' });
+		const payment = t.sb.addPayment({ amount: '50.00' });
 		const { error } = await refund({ paymentReference: payment.reference, amount: '1.00', ...parameters });
 		expect(error?.message).toContain(`Item 1 (index 0): ${problem}`);
 		expect(error?.description).toBe('Nothing was sent to CCV for this item.');
-		expect(sb.log).toHaveLength(0);
+		expect(t.sb.log).toHaveLength(0);
 	});
 
 	it('names the failing item; with Continue On Fail the good items are still refunded', async () => {
-		const payment = sb.addPayment({ amount: '50.00' });
+		const payment = t.sb.addPayment({ amount: '50.00' });
 		const { items } = await refund(
 			{ paymentReference: payment.reference, amount: '={{ $json.amount }}' },
 			{ items: [{ amount: '1.00' }, { amount: '2.345' }, { amount: '3.00' }], continueOnFail: true },

@@ -1,39 +1,28 @@
 // Refund > Get: a refund's status by its own reference.
-import { runCcvNode } from '../../../../helpers/engine';
-import type { CcvCredentialData } from '../../../../helpers/engine';
-import { startSandbox } from '../../../../sandbox';
-import type { Sandbox } from '../../../../sandbox';
+import { useSandbox } from '../sandboxRun';
 
-let sb: Sandbox;
-let credentials: CcvCredentialData;
-
-beforeAll(async () => {
-	sb = await startSandbox();
-	credentials = { apiKey: sb.apiKey, baseUrl: sb.url };
-});
-afterAll(async () => await sb.close());
-beforeEach(() => sb.reset());
+const t = useSandbox();
 
 const get = (refundReference: string) =>
-	runCcvNode({ parameters: { resource: 'refund', operation: 'get', refundReference, options: {} }, credentials });
+	t.run({ resource: 'refund', operation: 'get', refundReference, options: {} });
 
 it('reads the refund with GET /api/v1/transaction?reference= and follows its status', async () => {
-	const payment = sb.addPayment({ amount: '20.00' });
-	const refund = sb.addPayment({ type: 'refund', amount: '5.00', originalReference: payment.reference, status: 'pending' });
+	const payment = t.sb.addPayment({ amount: '20.00' });
+	const refund = t.sb.addPayment({ type: 'refund', amount: '5.00', originalReference: payment.reference, status: 'pending' });
 
 	const pending = await get(refund.reference);
-	expect(sb.log.map((e) => [e.method, e.path, e.query])).toEqual([['GET', '/api/v1/transaction', { reference: refund.reference }]]);
+	expect(t.sb.log.map((e) => [e.method, e.path, e.query])).toEqual([['GET', '/api/v1/transaction', { reference: refund.reference }]]);
 	expect(pending.items[0].json).toMatchObject({ reference: refund.reference, type: 'refund', status: 'pending', originalReference: payment.reference });
 
-	sb.settle(refund.reference, 'success');
+	t.sb.settle(refund.reference, 'success');
 	const done = await get(refund.reference);
 	expect(done.items[0].json).toMatchObject({ status: 'success', statusFinalDate: expect.any(Number) });
 });
 
 it('a failed refund outputs CCV\'s failure code with its meaning', async () => {
-	const payment = sb.addPayment({ amount: '20.00' });
-	const refund = sb.addPayment({ type: 'refund', amount: '5.00', originalReference: payment.reference, status: 'pending' });
-	sb.settle(refund.reference, 'failed', { failureCode: 'unsufficient_balance' });
+	const payment = t.sb.addPayment({ amount: '20.00' });
+	const refund = t.sb.addPayment({ type: 'refund', amount: '5.00', originalReference: payment.reference, status: 'pending' });
+	t.sb.settle(refund.reference, 'failed', { failureCode: 'unsufficient_balance' });
 	const { items } = await get(refund.reference);
 	expect(items[0].json).toMatchObject({
 		status: 'failed',

@@ -2,36 +2,23 @@
 // transport's own retries, a duplicate row), CCV ends up with one refund, unless the user asks for
 // two with two Idempotency Keys.
 import type { IDataObject } from 'n8n-workflow';
+import type { RunNodeOptions } from '../../../../helpers/engine';
+import { useSandbox } from '../sandboxRun';
 
-import { runCcvNode } from '../../../../helpers/engine';
-import type { CcvCredentialData, RunNodeOptions } from '../../../../helpers/engine';
-import { startSandbox } from '../../../../sandbox';
-import type { Sandbox } from '../../../../sandbox';
 
-let sb: Sandbox;
-let credentials: CcvCredentialData;
-
-beforeAll(async () => {
-	sb = await startSandbox();
-	credentials = { apiKey: sb.apiKey, baseUrl: sb.url };
-});
-afterAll(async () => await sb.close());
-beforeEach(() => sb.reset());
+const t = useSandbox();
 
 function refund(parameters: IDataObject, extra: Partial<RunNodeOptions> = {}) {
-	return runCcvNode({
-		parameters: { resource: 'refund', operation: 'create', additionalFields: {}, options: {}, ...parameters },
-		credentials,
-		...extra,
-	});
+	const { items, ...rest } = extra;
+	return t.run({ resource: 'refund', operation: 'create', additionalFields: {}, options: {}, ...parameters }, items, rest);
 }
 
-const refunds = () => sb.state.transactions().filter((t) => t.type === 'refund');
-const refundPosts = () => sb.log.filter((e) => e.method === 'POST' && e.path === '/api/v1/refund');
+const refunds = () => t.sb.state.transactions().filter((tx) => tx.type === 'refund');
+const refundPosts = () => t.sb.log.filter((e) => e.method === 'POST' && e.path === '/api/v1/refund');
 const keysSent = () => refundPosts().map((e) => e.headers['idempotency-reference']);
 
 it('the same item executed twice leaves exactly one refund', async () => {
-	const payment = sb.addPayment({ amount: '50.00' });
+	const payment = t.sb.addPayment({ amount: '50.00' });
 	const parameters = { paymentReference: payment.reference, amount: '20.00', additionalFields: { description: 'Ticket 1' } };
 	const first = await refund(parameters);
 	const second = await refund(parameters);
@@ -45,8 +32,8 @@ it('the same item executed twice leaves exactly one refund', async () => {
 });
 
 it('a connection dropped after CCV applied the refund, then the transport\'s retry: exactly one refund', async () => {
-	const payment = sb.addPayment({ amount: '50.00' });
-	sb.faults.add({ match: { method: 'POST', path: '^/api/v1/refund$' }, count: 1, kind: 'drop-after-apply' });
+	const payment = t.sb.addPayment({ amount: '50.00' });
+	t.sb.faults.add({ match: { method: 'POST', path: '^/api/v1/refund$' }, count: 1, kind: 'drop-after-apply' });
 	const { items, error } = await refund({ paymentReference: payment.reference, amount: '20.00' });
 	expect(error).toBeUndefined();
 	expect(refundPosts().map((e) => e.outcome)).toEqual(['dropped', 'answered']);
@@ -56,8 +43,8 @@ it('a connection dropped after CCV applied the refund, then the transport\'s ret
 });
 
 it('a dropped connection with the node\'s retries off, then n8n\'s Retry On Fail: exactly one refund', async () => {
-	const payment = sb.addPayment({ amount: '50.00' });
-	sb.faults.add({ match: { method: 'POST', path: '^/api/v1/refund$' }, count: 1, kind: 'drop-after-apply' });
+	const payment = t.sb.addPayment({ amount: '50.00' });
+	t.sb.faults.add({ match: { method: 'POST', path: '^/api/v1/refund$' }, count: 1, kind: 'drop-after-apply' });
 	const { items, error } = await refund(
 		{ paymentReference: payment.reference, amount: '20.00', options: { retries: 0 } },
 		{ retryOnFail: { maxTries: 2, waitBetweenTries: 0 } },
@@ -70,8 +57,8 @@ it('a dropped connection with the node\'s retries off, then n8n\'s Retry On Fail
 });
 
 it('a 504 after CCV applied the refund is retried with the same key: exactly one refund', async () => {
-	const payment = sb.addPayment({ amount: '50.00' });
-	sb.faults.add({ match: { method: 'POST', path: '^/api/v1/refund$' }, count: 1, kind: 'status', status: 504 });
+	const payment = t.sb.addPayment({ amount: '50.00' });
+	t.sb.faults.add({ match: { method: 'POST', path: '^/api/v1/refund$' }, count: 1, kind: 'status', status: 504 });
 	const { items, error } = await refund({ paymentReference: payment.reference, amount: '20.00' });
 	expect(error).toBeUndefined();
 	expect(refundPosts().map((e) => e.status)).toEqual([504, 200]);
@@ -80,7 +67,7 @@ it('a 504 after CCV applied the refund is retried with the same key: exactly one
 });
 
 it('two identical rows in one run refund once (both items output that refund)', async () => {
-	const payment = sb.addPayment({ amount: '50.00' });
+	const payment = t.sb.addPayment({ amount: '50.00' });
 	const { items, error } = await refund(
 		{ paymentReference: '={{ $json.ref }}', amount: '={{ $json.amount }}', options: { concurrency: 5 } },
 		{ items: [{ ref: payment.reference, amount: '5.00' }, { ref: payment.reference, amount: '5.00' }] },
@@ -91,7 +78,7 @@ it('two identical rows in one run refund once (both items output that refund)', 
 });
 
 it('different details make a different refund: the derived key follows the whole body', async () => {
-	const payment = sb.addPayment({ amount: '50.00' });
+	const payment = t.sb.addPayment({ amount: '50.00' });
 	await refund({ paymentReference: payment.reference, amount: '5.00' });
 	await refund({ paymentReference: payment.reference, amount: '5.01' });
 	await refund({ paymentReference: payment.reference, amount: '5.00', additionalFields: { description: 'other ticket' } });
@@ -100,7 +87,7 @@ it('different details make a different refund: the derived key follows the whole
 });
 
 it('two identical partial refunds on purpose: each with its own Idempotency Key, sent exactly as given', async () => {
-	const payment = sb.addPayment({ amount: '50.00' });
+	const payment = t.sb.addPayment({ amount: '50.00' });
 	const a = await refund({ paymentReference: payment.reference, amount: '5.00', options: { idempotencyKey: 'ticket-101' } });
 	const b = await refund({ paymentReference: payment.reference, amount: '5.00', options: { idempotencyKey: 'ticket-102' } });
 	const again = await refund({ paymentReference: payment.reference, amount: '5.00', options: { idempotencyKey: 'ticket-101' } });
@@ -111,7 +98,7 @@ it('two identical partial refunds on purpose: each with its own Idempotency Key,
 });
 
 it('a key reused for a different refund is refused by CCV, and the user reads why', async () => {
-	const payment = sb.addPayment({ amount: '50.00' });
+	const payment = t.sb.addPayment({ amount: '50.00' });
 	await refund({ paymentReference: payment.reference, amount: '5.00', options: { idempotencyKey: 'ticket-7' } });
 	const { error } = await refund({ paymentReference: payment.reference, amount: '6.00', options: { idempotencyKey: 'ticket-7' } });
 	expect(error?.message).toBe('CCV rejected the request (field "Idempotency-Reference")');

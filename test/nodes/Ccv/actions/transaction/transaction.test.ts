@@ -3,57 +3,42 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { transactionsOf } from '../../../../../nodes/Ccv/actions/transaction/transaction.helpers';
-import { runCcvNode } from '../../../../helpers/engine';
-import type { CcvCredentialData } from '../../../../helpers/engine';
-import { LIST_PAGE_SIZE, startSandbox } from '../../../../sandbox';
-import type { Sandbox } from '../../../../sandbox';
+import { LIST_PAGE_SIZE } from '../../../../sandbox';
+import { useSandbox } from '../sandboxRun';
 
-let sb: Sandbox;
-let credentials: CcvCredentialData;
-
-beforeAll(async () => {
-	sb = await startSandbox();
-	credentials = { apiKey: sb.apiKey, baseUrl: sb.url };
-});
-afterAll(async () => await sb.close());
-beforeEach(() => sb.reset());
+const t = useSandbox();
 
 function run(operation: 'get' | 'getAll', parameters: IDataObject, continueOnFail = false) {
-	return runCcvNode({
-		parameters: { resource: 'transaction', operation, options: {}, ...parameters },
-		credentials,
-		continueOnFail,
-	});
+	return t.run({ resource: 'transaction', operation, options: {}, ...parameters }, undefined, { continueOnFail });
 }
 
-const queries = () => sb.log.map((e) => e.query);
+const queries = () => t.sb.log.map((e) => e.query);
 
 describe('Transaction > Get', () => {
 	it('GET /api/v1/transaction?reference= outputs the transaction', async () => {
-		const payment = sb.addPayment({ amount: '12.34', merchantOrderReference: 'ORD-1' });
+		const payment = t.sb.addPayment({ amount: '12.34', merchantOrderReference: 'ORD-1' });
 		const { items, error } = await run('get', { transactionReference: payment.reference });
 		expect(error).toBeUndefined();
-		expect(sb.log.map((e) => [e.method, e.path])).toEqual([['GET', '/api/v1/transaction']]);
+		expect(t.sb.log.map((e) => [e.method, e.path])).toEqual([['GET', '/api/v1/transaction']]);
 		expect(queries()).toEqual([{ reference: payment.reference }]);
 		expect(items[0].json).toEqual(payment);
 	});
 
 	it('Include Related Transactions asks CCV for them', async () => {
-		const payment = sb.addPayment({ amount: '20.00' });
-		sb.addPayment({ type: 'refund', amount: '5.00', originalReference: payment.reference });
+		const payment = t.sb.addPayment({ amount: '20.00' });
+		t.sb.addPayment({ type: 'refund', amount: '5.00', originalReference: payment.reference });
 		const { items } = await run('get', { transactionReference: payment.reference, options: { includeRelatedTransactions: true } });
 		expect(queries()).toEqual([{ reference: payment.reference, includeRelatedTransactions: 'true' }]);
 		expect(items[0].json.relatedTransactions).toHaveLength(1);
 	});
 
 	it('an unknown reference fails the item with unknown_reference; Continue On Fail keeps the rest', async () => {
-		const payment = sb.addPayment();
-		const { items } = await runCcvNode({
-			parameters: { resource: 'transaction', operation: 'get', transactionReference: '={{ $json.ref }}', options: {} },
-			credentials,
-			items: [{ ref: 'X000000000000000DEADBEEF.X' }, { ref: payment.reference }],
-			continueOnFail: true,
-		});
+		const payment = t.sb.addPayment();
+		const { items } = await t.run(
+			{ resource: 'transaction', operation: 'get', transactionReference: '={{ $json.ref }}', options: {} },
+			[{ ref: 'X000000000000000DEADBEEF.X' }, { ref: payment.reference }],
+			{ continueOnFail: true },
+		);
 		expect(items[0].json).toMatchObject({ error: 'CCV rejected the request: unknown_reference', ccvError: { failureCode: 'unknown_reference' } });
 		expect(items[1].json.reference).toBe(payment.reference);
 	});
@@ -61,7 +46,7 @@ describe('Transaction > Get', () => {
 
 describe('Transaction > Get Many', () => {
 	function addMany(n: number): string[] {
-		return Array.from({ length: n }, (_, i) => sb.addPayment({ amount: `${i + 1}.00` }).reference);
+		return Array.from({ length: n }, (_, i) => t.sb.addPayment({ amount: `${i + 1}.00` }).reference);
 	}
 
 	it('Return All pages with referenceAfter = the last reference of each page, until a page is empty', async () => {
@@ -82,13 +67,13 @@ describe('Transaction > Get Many', () => {
 		const references = addMany(LIST_PAGE_SIZE * 2 + 10);
 		const { items } = await run('getAll', { returnAll: false, limit: LIST_PAGE_SIZE + 3 });
 		expect(items.map((i) => i.json.reference)).toEqual(references.slice(0, LIST_PAGE_SIZE + 3));
-		expect(sb.log).toHaveLength(2);
+		expect(t.sb.log).toHaveLength(2);
 	});
 
 	it('sends the filters as CCV names them: dates as epoch ms, reference lists comma-separated', async () => {
-		const payment = sb.addPayment({ amount: '20.00', merchantOrderReference: 'ORD-9', created: Date.UTC(2025, 0, 10) });
-		const refund = sb.addPayment({ type: 'refund', amount: '5.00', originalReference: payment.reference, created: Date.UTC(2025, 0, 11) });
-		const other = sb.addPayment({ amount: '7.00' });
+		const payment = t.sb.addPayment({ amount: '20.00', merchantOrderReference: 'ORD-9', created: Date.UTC(2025, 0, 10) });
+		const refund = t.sb.addPayment({ type: 'refund', amount: '5.00', originalReference: payment.reference, created: Date.UTC(2025, 0, 11) });
+		const other = t.sb.addPayment({ amount: '7.00' });
 		const { items, error } = await run('getAll', {
 			returnAll: true,
 			filters: {
@@ -117,16 +102,16 @@ describe('Transaction > Get Many', () => {
 	});
 
 	it('finds payments by merchant order reference (several may share one)', async () => {
-		const a = sb.addPayment({ merchantOrderReference: 'ORD-5' });
-		sb.addPayment({ merchantOrderReference: 'ORD-6' });
-		const b = sb.addPayment({ merchantOrderReference: 'ORD-5' });
+		const a = t.sb.addPayment({ merchantOrderReference: 'ORD-5' });
+		t.sb.addPayment({ merchantOrderReference: 'ORD-6' });
+		const b = t.sb.addPayment({ merchantOrderReference: 'ORD-5' });
 		const { items } = await run('getAll', { returnAll: true, filters: { merchantOrderReference: 'ORD-5' } });
 		expect(queries()[0]).toEqual({ merchantOrderReference: 'ORD-5' });
 		expect(items.map((i) => i.json.reference)).toEqual([a.reference, b.reference]);
 	});
 
 	it('no match: no output items', async () => {
-		sb.addPayment();
+		t.sb.addPayment();
 		const { items, error } = await run('getAll', { returnAll: true, filters: { merchantOrderReference: 'nothing' } });
 		expect(error).toBeUndefined();
 		expect(items).toEqual([]);
@@ -140,7 +125,7 @@ describe('Transaction > Get Many', () => {
 	it.each(bad)('refuses %s before sending', async (_name, filters, problem) => {
 		const { error } = await run('getAll', { returnAll: true, filters });
 		expect(error?.message).toContain(`Item 1 (index 0): ${problem}`);
-		expect(sb.log).toHaveLength(0);
+		expect(t.sb.log).toHaveLength(0);
 	});
 });
 
@@ -152,7 +137,7 @@ describe('list answers: a plain list or an object holding it (CCV does not docum
 		['{ data: [...], page: {...} }', { data: [tx('A'), tx('B')], page: { size: 2 } }],
 		['an object with another list key', { hits: [tx('A'), tx('B')], total: 2 }],
 	])('%s', (_name, body) => {
-		expect(transactionsOf(body).map((t) => t.reference)).toEqual(['A', 'B']);
+		expect(transactionsOf(body).map((tx) => tx.reference)).toEqual(['A', 'B']);
 	});
 
 	it('nothing (204) is an empty list', () => {

@@ -1,0 +1,68 @@
+// Path matching for the CCV routes. Literal segments beat parameters position by position, so
+// /customer/externalId/x is "by external id", never "customer 'externalId', sub-resource x".
+import type { Handler } from './core';
+
+export interface Route {
+	method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+	/** Segments starting with ':' are parameters. */
+	path: string;
+	handler: Handler;
+	/** Honours the Idempotency-Reference header (payment, capture, refund, reversal). */
+	idempotent?: boolean;
+}
+
+export type RouteMatch =
+	| { kind: 'found'; route: Route; params: Record<string, string> }
+	| { kind: 'wrong-method'; allowed: string[] }
+	| { kind: 'none' };
+
+interface Compiled {
+	route: Route;
+	segments: string[];
+}
+
+export class Router {
+	private readonly compiled: Compiled[];
+
+	constructor(routes: Route[]) {
+		this.compiled = routes.map((route) => ({ route, segments: route.path.split('/').slice(1) }));
+	}
+
+	match(method: string, path: string): RouteMatch {
+		const parts = path.split('/').slice(1);
+		let best: { shape: string; candidates: Array<{ c: Compiled; params: Record<string, string> }> } | undefined;
+		for (const c of this.compiled) {
+			const params = matchSegments(c.segments, parts);
+			if (!params) continue;
+			const shape = c.segments.map((s) => (s.startsWith(':') ? 'P' : 'L')).join('');
+			// 'L' > 'P': the most literal shape wins; routes of the same shape differ only by method.
+			if (!best || shape > best.shape) best = { shape, candidates: [{ c, params }] };
+			else if (shape === best.shape) best.candidates.push({ c, params });
+		}
+		if (!best) return { kind: 'none' };
+		const hit = best.candidates.find(({ c }) => c.route.method === method);
+		if (hit) return { kind: 'found', route: hit.c.route, params: hit.params };
+		return { kind: 'wrong-method', allowed: best.candidates.map(({ c }) => c.route.method) };
+	}
+}
+
+function matchSegments(segments: string[], parts: string[]): Record<string, string> | undefined {
+	if (segments.length !== parts.length) return undefined;
+	const params: Record<string, string> = {};
+	for (let i = 0; i < segments.length; i++) {
+		const segment = segments[i];
+		if (segment.startsWith(':')) {
+			if (parts[i] === '') return undefined;
+			let value: string;
+			try {
+				value = decodeURIComponent(parts[i]);
+			} catch {
+				return undefined;
+			}
+			params[segment.slice(1)] = value;
+		} else if (segment !== parts[i]) {
+			return undefined;
+		}
+	}
+	return params;
+}

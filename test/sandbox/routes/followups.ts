@@ -1,0 +1,207 @@
+// Refund (seed 004), capture and reversal (REFERENCE §8): each creates a `pending` transaction that
+// points at the original through `originalReference`.
+import { json, type ApiRequest, type ApiResponse, type Core } from '../core';
+import { inputError, processError } from '../errors';
+import { toTransaction } from '../lifecycle';
+import { toAmount } from '../money';
+import { NOT_REFUNDABLE_METHODS, REVERSIBLE_METHODS } from '../methods';
+import { readNotificationRequests } from '../notifications';
+import type { TxRecord } from '../store';
+import { Fields } from '../validate';
+import { requireBody } from './customers';
+import { payUrl, readPayoutInstructions } from './payments';
+
+const REFUND_LIMIT_PERCENT = 120;
+
+/** Follow-ups that count: everything not failed. */
+function live(core: Core, reference: string, type: TxRecord['type']): TxRecord[] {
+	return core.store.followUps(reference, type).filter((tx) => tx.status !== 'failed');
+}
+
+function sumCents(items: Array<{ amountCents: number }>): number {
+	return items.reduce((total, item) => total + item.amountCents, 0);
+}
+
+function findOriginal(core: Core, reference: string): TxRecord {
+	const original = core.store.transactions.get(reference);
+	if (!original) throw processError('unknown_reference', `Transaction ${reference} is not known`);
+	return original;
+}
+
+function followUp(core: Core, original: TxRecord, fields: Partial<TxRecord> & Pick<TxRecord, 'type' | 'amountCents'>): ApiResponse {
+	const now = core.now();
+	const tx: TxRecord = {
+		reference: core.ids.transactionReference(original.method, now),
+		status: 'pending',
+		currency: original.currency,
+		method: original.method,
+		brand: original.brand,
+		language: original.language,
+		metadata: original.metadata,
+		merchantOrderReference: original.merchantOrderReference,
+		description: original.description,
+		originalReference: original.reference,
+		created: now,
+		lastUpdate: now,
+		details: {},
+		...stripUndefined(fields),
+		type: fields.type,
+		amountCents: fields.amountCents,
+	};
+	core.store.transactions.set(tx.reference, tx);
+	return { ...json(toTransaction(tx)), createdReference: tx.reference };
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+	return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function readRefundDetails(f: Fields, method: string): void {
+	const details = f.object('details') ?? {};
+	const sub = new Fields(details);
+	if (method === 'terminal') {
+		sub.string('terminalId', { required: true, max: 50 });
+		sub.string('managementSystemId', { required: true, max: 50 });
+		sub.string('accessProtocol', { required: true, max: 20 });
+		const environment = sub.string('operatingEnvironment', { max: 20, oneOf: ['ATTENDED', 'SEMI_UNATTENDED'] });
+		sub.string('merchantLanguage', { required: environment === 'ATTENDED', max: 3 });
+	} else if (method === 'softpos') {
+		sub.string('terminalId', { max: 20 });
+		const cardPresent = details.cardPresent;
+		if (cardPresent !== undefined && !['true', 'false', true, false].includes(cardPresent as string | boolean)) {
+			sub.add('cardPresent', 'must be true or false');
+		}
+	}
+	for (const e of sub.errors) f.add(`details.${e.field}`, e.message);
+}
+
+function createRefund(core: Core, req: ApiRequest): ApiResponse {
+	const f = new Fields(requireBody(req.body));
+	const reference = f.string('reference', { required: true, max: 255 });
+	const amountCents = f.amount('amount');
+	const description = f.string('description', { max: 255 });
+	const webhookUrl = f.string('webhookUrl', { max: 2000 });
+	const returnUrl = f.string('returnUrl', { max: 2000 });
+	const merchantOrderReference = f.string('merchantOrderReference', { max: 255 });
+	const notificationRequests = readNotificationRequests(f);
+	const payoutInstructions = readPayoutInstructions(f);
+	f.check();
+	const original = findOriginal(core, reference as string);
+	readRefundDetails(f, original.method);
+	f.check();
+	if (NOT_REFUNDABLE_METHODS.includes(original.method)) {
+		throw processError('processing_error', `Refunds are not allowed for method ${original.method}`);
+	}
+	if (original.type !== 'sale' && original.type !== 'capture') {
+		throw processError('processing_error', `A transaction of type ${original.type} cannot be refunded`);
+	}
+	if (original.status !== 'success') {
+		throw processError('processing_error', `Transaction ${original.reference} is not successful`);
+	}
+	const refundCents = amountCents ?? original.amountCents;
+	if (original.payoutInstructions && !payoutInstructions) {
+		throw inputError([{ field: 'payoutInstructions', message: 'required: the original payment has payout instructions' }]);
+	}
+	if (payoutInstructions && sumCents(payoutInstructions) !== refundCents) {
+		throw inputError([{ field: 'payoutInstructions', message: 'the sum of the payout instructions must match the refund amount' }]);
+	}
+	const refunded = sumCents(live(core, original.reference, 'refund'));
+	if ((refunded + refundCents) * 100 > original.amountCents * REFUND_LIMIT_PERCENT) {
+		throw processError(
+			'refund_limit',
+			`Refund request with amount ${toAmount(refundCents).toFixed(2)} DENIED for originalReferenceId ${original.reference}: ` +
+				`refunds may total at most ${REFUND_LIMIT_PERCENT}% of the original amount`,
+		);
+	}
+	const terminal = original.method === 'terminal';
+	const response = followUp(core, original, {
+		type: 'refund',
+		amountCents: refundCents,
+		description,
+		merchantOrderReference,
+		webhookUrl,
+		notificationRequests,
+		payoutInstructions,
+		returnUrl: terminal ? returnUrl : undefined,
+	});
+	if (terminal) {
+		const tx = core.store.transactions.get(response.createdReference as string) as TxRecord;
+		tx.payUrl = payUrl(core, tx.reference);
+		response.body = toTransaction(tx);
+	}
+	return response;
+}
+
+function createCapture(core: Core, req: ApiRequest): ApiResponse {
+	const f = new Fields(requireBody(req.body));
+	const reference = f.string('reference', { required: true, max: 255 });
+	const amountCents = f.amount('amount');
+	const description = f.string('description', { max: 255 });
+	const webhookUrl = f.string('webhookUrl', { max: 2000 });
+	const notificationRequests = readNotificationRequests(f);
+	if (f.has('orderLines') && !Array.isArray(f.body.orderLines)) f.add('orderLines', 'must be an array');
+	f.check();
+	const original = findOriginal(core, reference as string);
+	if (original.type !== 'authorise') {
+		throw processError('processing_error', `Transaction ${original.reference} is not an authorisation`);
+	}
+	if (original.status !== 'success') {
+		throw processError('processing_error', `Authorisation ${original.reference} is not successful`);
+	}
+	if (live(core, original.reference, 'reversal').length > 0) {
+		throw processError('processing_error', `Authorisation ${original.reference} has been reversed`);
+	}
+	const remaining = original.amountCents - sumCents(live(core, original.reference, 'capture'));
+	if (remaining <= 0) {
+		throw processError('duplicate_request', `Authorisation ${original.reference} has been captured in full`);
+	}
+	const captureCents = amountCents ?? remaining;
+	if (captureCents > remaining) {
+		throw processError(
+			'amount_limit_exceeded',
+			`Capture amount ${toAmount(captureCents).toFixed(2)} exceeds the open amount ${toAmount(remaining).toFixed(2)}`,
+		);
+	}
+	return followUp(core, original, {
+		type: 'capture',
+		amountCents: captureCents,
+		description,
+		webhookUrl,
+		notificationRequests,
+	});
+}
+
+function createReversal(core: Core, req: ApiRequest): ApiResponse {
+	const f = new Fields(requireBody(req.body));
+	const reference = f.string('reference', { required: true, max: 255 });
+	const description = f.string('description', { max: 255 });
+	const webhookUrl = f.string('webhookUrl', { max: 2000 });
+	const notificationRequests = readNotificationRequests(f);
+	f.check();
+	const original = findOriginal(core, reference as string);
+	const reversible =
+		(original.type === 'authorise' && REVERSIBLE_METHODS.includes(original.method)) ||
+		(original.method === 'terminal' && (original.type === 'sale' || original.type === 'capture'));
+	if (!reversible) {
+		throw processError('processing_error', `Transaction ${original.reference} cannot be reversed`);
+	}
+	if (live(core, original.reference, 'reversal').length > 0) {
+		throw processError('duplicate_request', `Transaction ${original.reference} has already been reversed`);
+	}
+	if (original.status !== 'success') {
+		throw processError('processing_error', `Transaction ${original.reference} is not successful`);
+	}
+	return followUp(core, original, {
+		type: 'reversal',
+		amountCents: original.amountCents,
+		description,
+		webhookUrl,
+		notificationRequests,
+	});
+}
+
+export const followUpRoutes = [
+	{ method: 'POST' as const, path: '/api/v1/refund', handler: createRefund, idempotent: true },
+	{ method: 'POST' as const, path: '/api/v1/capture', handler: createCapture, idempotent: true },
+	{ method: 'POST' as const, path: '/api/v1/reversal', handler: createReversal, idempotent: true },
+];
