@@ -3,22 +3,14 @@
 // concurrency 10, against no limit, 10 requests in flight, and 200 requests per second.
 import type { INodeParameters } from 'n8n-workflow';
 
-import type { CapacitySettings, Sandbox } from '../sandbox';
-import type { Client } from '../sandbox/test-client';
-import { describeError, LATENCY_MS, openBench } from './lib/benchRun';
+import type { CapacitySettings } from '../sandbox';
+import { useTestSandbox } from '../sandbox/testing';
+import { describeError, LATENCY_MS } from './lib/benchRun';
 import { runJob } from './lib/customerRuns';
 import { fmt, printTable } from './lib/table';
 
 const COUNT = Number(process.env.BENCH_ITEMS ?? 1000);
-let sb: Sandbox;
-let client: Client;
-
-beforeAll(async () => {
-	({ sb, client } = await openBench());
-});
-afterAll(async () => {
-	await sb.close();
-});
+const t = useTestSandbox({ latencyMs: LATENCY_MS });
 
 const settings: Array<{ label: string; capacity: CapacitySettings; itemsPerSecond: number }> = [
 	{ label: 'no limit', capacity: {}, itemsPerSecond: NaN },
@@ -35,7 +27,7 @@ it('deletes: adaptive vs fixed 10 under three server limits', async () => {
 	const checks: Array<{ run: string; lost: number; duplicated: number; error?: string }> = [];
 	for (const setting of settings) {
 		for (const mode of modes) {
-			const result = await runJob(sb, client, 'delete', COUNT, mode.options, () => sb.capacity.set(setting.capacity));
+			const result = await runJob(t.sb, t.api, 'delete', COUNT, mode.options, () => t.sb.capacity.set(setting.capacity));
 			const perSecond = result.count / result.seconds;
 			rows.push([
 				setting.label,

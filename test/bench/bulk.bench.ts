@@ -3,23 +3,14 @@
 // with 10 % of requests answered 429 (Retry-After 0). Prints figures; asserts only nothing lost or doubled.
 import type { INodeParameters } from 'n8n-workflow';
 
-import type { Sandbox } from '../sandbox';
-import type { Client } from '../sandbox/test-client';
-import { describeError, LATENCY_MS, openBench } from './lib/benchRun';
+import { useTestSandbox } from '../sandbox/testing';
+import { describeError, LATENCY_MS } from './lib/benchRun';
 import { REQUESTS_PER_ITEM, runJob } from './lib/customerRuns';
 import type { Job, JobResult } from './lib/customerRuns';
 import { fmt, printTable } from './lib/table';
 
 const COUNT = Number(process.env.BENCH_ITEMS ?? 1000);
-let sb: Sandbox;
-let client: Client;
-
-beforeAll(async () => {
-	({ sb, client } = await openBench());
-});
-afterAll(async () => {
-	await sb.close();
-});
+const t = useTestSandbox({ latencyMs: LATENCY_MS });
 
 const fixed = (n: number): INodeParameters => ({ maxConcurrency: n, fixedConcurrency: true });
 
@@ -28,13 +19,13 @@ it('bulk delete and merge-update: concurrency 1 vs 10, and 10 % 429s', async () 
 	const checks: Array<{ run: string; lost: number; duplicated: number; error?: string }> = [];
 	for (const job of ['delete', 'mergeUpdate'] as Job[]) {
 		const runs: Array<{ label: string; concurrency: number; result: JobResult }> = [];
-		runs.push({ label: 'fixed 1', concurrency: 1, result: await runJob(sb, client, job, COUNT, fixed(1)) });
-		runs.push({ label: 'fixed 10', concurrency: 10, result: await runJob(sb, client, job, COUNT, fixed(10)) });
+		runs.push({ label: 'fixed 1', concurrency: 1, result: await runJob(t.sb, t.api, job, COUNT, fixed(1)) });
+		runs.push({ label: 'fixed 10', concurrency: 10, result: await runJob(t.sb, t.api, job, COUNT, fixed(10)) });
 		runs.push({
 			label: 'fixed 10, 10 % 429',
 			concurrency: 10,
-			result: await runJob(sb, client, job, COUNT, fixed(10), () =>
-				sb.faults.add({ kind: 'status', status: 429, fraction: 0.1, retryAfter: '0' }),
+			result: await runJob(t.sb, t.api, job, COUNT, fixed(10), () =>
+				t.sb.faults.add({ kind: 'status', status: 429, fraction: 0.1, retryAfter: '0' }),
 			),
 		});
 		const baseline = COUNT / runs[0].result.seconds;

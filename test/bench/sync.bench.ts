@@ -2,9 +2,8 @@
 // Create or Update vs the naive way (merge-update every contact, create the ones it did not find).
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import type { Sandbox } from '../sandbox';
-import type { Client } from '../sandbox/test-client';
-import { describeError, extraOutputs, freshSandbox, LATENCY_MS, openBench, outputsPerItem, timedRun } from './lib/benchRun';
+import { useTestSandbox } from '../sandbox/testing';
+import { describeError, extraOutputs, freshSandbox, LATENCY_MS, outputsPerItem, timedRun } from './lib/benchRun';
 import type { SeedCustomer } from './lib/benchRun';
 import { fmt, printTable } from './lib/table';
 
@@ -12,15 +11,7 @@ const UNCHANGED = 900;
 const CHANGED = 50;
 const NEW = 50;
 const CONCURRENCY = 10;
-let sb: Sandbox;
-let client: Client;
-
-beforeAll(async () => {
-	({ sb, client } = await openBench());
-});
-afterAll(async () => {
-	await sb.close();
-});
+const t = useTestSandbox({ latencyMs: LATENCY_MS });
 
 interface Contact extends IDataObject {
 	id: string;
@@ -51,7 +42,7 @@ const createOrUpdate = (options: INodeParameters): INodeParameters => ({
 
 /** Customers whose state differs from the CRM contact (missing or wrong), and external IDs held twice. */
 function compare(outputs: INodeExecutionData[], inputCount: number) {
-	const customers = sb.state.customers();
+	const customers = t.sb.state.customers();
 	const byId = new Map<string, number>();
 	for (const c of customers) byId.set(c.externalId ?? '', (byId.get(c.externalId ?? '') ?? 0) + 1);
 	let lost = 0;
@@ -77,8 +68,8 @@ it('sync: Create or Update vs merge-update + create for every contact', async ()
 		[CONCURRENCY, { maxConcurrency: CONCURRENCY, fixedConcurrency: true }],
 		['adaptive', {}],
 	] as Array<[number | 'adaptive', INodeParameters]>) {
-		await freshSandbox(sb, client, existing);
-		const run = await timedRun(sb, createOrUpdate(options), contacts);
+		await freshSandbox(t.sb, t.api, existing);
+		const run = await timedRun(t.sb, createOrUpdate(options), contacts);
 		const actions = run.items.map((i) => i.json.action);
 		const wrongActions = contacts.filter((_, i) => actions[i] !== (i < UNCHANGED ? 'unchanged' : i < UNCHANGED + CHANGED ? 'updated' : 'created')).length;
 		const { lost, duplicated } = compare(run.items, contacts.length);
@@ -87,10 +78,10 @@ it('sync: Create or Update vs merge-update + create for every contact', async ()
 
 	// Naive (what issue 9 replaces): Update (merge: GET + PUT) for every contact with Continue On Fail,
 	// then Create for the ones Update did not find.
-	await freshSandbox(sb, client, existing);
+	await freshSandbox(t.sb, t.api, existing);
 	const fixed = { maxConcurrency: CONCURRENCY, fixedConcurrency: true };
 	const update = await timedRun(
-		sb,
+		t.sb,
 		{
 			resource: 'customer',
 			operation: 'update',
@@ -104,7 +95,7 @@ it('sync: Create or Update vs merge-update + create for every contact', async ()
 	);
 	const notFound = contacts.filter((_, i) => update.items[i]?.json.error !== undefined);
 	const create = await timedRun(
-		sb,
+		t.sb,
 		{
 			resource: 'customer',
 			operation: 'create',

@@ -56,6 +56,8 @@ import { login, startN8nServer, waitForProductionWebhook, waitUntil } from '../.
 import type { ExecutionSummary, N8nServer, RestClient } from '../../scripts/lib/n8n-server.cjs';
 import { freePort, runProcess, stopAll } from '../../scripts/lib/processes.cjs';
 import { N8N_BIN, ROOT, RUNTIME_MARKER } from '../../scripts/lib/runtime-paths.cjs';
+import { startSandbox } from '../sandbox';
+import type { RequestLogEntry, Sandbox } from '../sandbox';
 
 export type { N8nRun } from '../../scripts/lib/n8n-cli.cjs';
 export type { ExecutionSummary, RestClient } from '../../scripts/lib/n8n-server.cjs';
@@ -412,4 +414,36 @@ export async function createN8n(options: { extensionsDir?: string } = {}): Promi
 /** Removes every temp folder this file created (call in afterAll after cleanup()). */
 export function removeAllTempDirs(): void {
 	removeTempDirs(tempDirs.splice(0));
+}
+
+/**
+ * One e2e file = one workflow of steps run once in a real n8n against a fresh seeded sandbox.
+ * `prepare` may add fixtures to the sandbox before the run. Returns getters for the results.
+ */
+export function useStepsRun(title: string, steps: Step[], prepare: (sandbox: Sandbox) => void = () => {}) {
+	const state = {} as { sandbox: Sandbox; n8n: N8nInstance; run: N8nRun };
+	beforeAll(async () => {
+		await setupRuntime();
+		state.sandbox = await startSandbox({ seed: true });
+		prepare(state.sandbox);
+		state.n8n = await createN8n();
+		const credential = await state.n8n.importCredential(ccvCredential(state.sandbox.url));
+		state.run = await state.n8n.runSteps(title, steps, credential);
+	});
+	afterAll(async () => {
+		await state.sandbox?.close();
+		await state.n8n?.cleanup();
+		removeAllTempDirs();
+	});
+	return {
+		get sandbox(): Sandbox {
+			return state.sandbox;
+		},
+		get run(): N8nRun {
+			return state.run;
+		},
+		/** The sandbox's log entries for one method and path. */
+		requests: (method: string, path: string): RequestLogEntry[] =>
+			state.sandbox.log.filter((entry) => entry.method === method && entry.path === path),
+	};
 }

@@ -1,53 +1,42 @@
 // Boarding API (seed 003): SubmitOrder and the order status.
-import { ORDER_STATUSES, startSandbox, type Sandbox } from './index';
-import { Client } from './test-client';
+import { ORDER_STATUSES } from './index';
+import { useTestSandbox } from './testing';
 
-let sb: Sandbox;
-let api: Client;
-
-beforeAll(async () => {
-	sb = await startSandbox();
-	api = new Client(sb);
-});
-afterAll(async () => {
-	await api.close();
-	await sb.close();
-});
-beforeEach(() => sb.reset());
+const t = useTestSandbox();
 
 const ORDER_PATH = '/api/ordercompletion/reseller/order';
 
 it('SubmitOrder answers 200 {orderId, externalReference, orderStatus "New"} and keeps the order', async () => {
 	const order = { salesPackages: [{ name: 'PSP' }] };
-	const res = await api.post(ORDER_PATH, {
+	const res = await t.api.post(ORDER_PATH, {
 		notifyCustomerByEmail: true,
 		externalReference: '123456',
-		statusNotificationInformation: { notificationUrl: 'https://api.integrator.nl/orderstatusCCV/', notifyOnStatus: ['Completed', 'Closed'] },
+		statusNotificationInformation: { notificationUrl: 'https://t.api.integrator.nl/orderstatusCCV/', notifyOnStatus: ['Completed', 'Closed'] },
 		order,
 	});
 	expect(res.status).toBe(200);
 	expect(res.body).toEqual({ orderId: expect.stringMatching(/^[0-9a-f-]{36}$/), externalReference: '123456', orderStatus: 'New' });
-	expect(sb.state.orders()).toEqual([
+	expect(t.sb.state.orders()).toEqual([
 		expect.objectContaining({
 			orderId: res.body.orderId,
 			notifyCustomerByEmail: true,
 			order,
-			statusNotificationInformation: { notificationUrl: 'https://api.integrator.nl/orderstatusCCV/', notifyOnStatus: ['Completed', 'Closed'] },
+			statusNotificationInformation: { notificationUrl: 'https://t.api.integrator.nl/orderstatusCCV/', notifyOnStatus: ['Completed', 'Closed'] },
 		}),
 	]);
 });
 
 it('externalReference is optional (null in the answer)', async () => {
-	const res = await api.post(ORDER_PATH, { notifyCustomerByEmail: false, order: {} });
+	const res = await t.api.post(ORDER_PATH, { notifyCustomerByEmail: false, order: {} });
 	expect(res.body.externalReference).toBeNull();
 });
 
 it('requires notifyCustomerByEmail as a boolean and order as an object', async () => {
-	const res = await api.post(ORDER_PATH, {});
+	const res = await t.api.post(ORDER_PATH, {});
 	expect(res.status).toBe(400);
 	expect(res.body).toMatchObject({ type: 'input_error', field: 'notifyCustomerByEmail' });
 	expect(res.body.fields.map((f: { field: string }) => f.field)).toEqual(['notifyCustomerByEmail', 'order']);
-	const wrongTypes = await api.post(ORDER_PATH, { notifyCustomerByEmail: 'yes', order: [] });
+	const wrongTypes = await t.api.post(ORDER_PATH, { notifyCustomerByEmail: 'yes', order: [] });
 	expect(wrongTypes.body.fields).toEqual([
 		{ field: 'notifyCustomerByEmail', message: 'must be a boolean' },
 		{ field: 'order', message: 'must be an object' },
@@ -55,7 +44,7 @@ it('requires notifyCustomerByEmail as a boolean and order as an object', async (
 });
 
 it('accepts only the documented statuses in notifyOnStatus', async () => {
-	const res = await api.post(ORDER_PATH, {
+	const res = await t.api.post(ORDER_PATH, {
 		notifyCustomerByEmail: false,
 		statusNotificationInformation: { notificationUrl: 'https://x', notifyOnStatus: ['Completed', 'Shipped'] },
 		order: {},
@@ -65,24 +54,24 @@ it('accepts only the documented statuses in notifyOnStatus', async () => {
 });
 
 it('GET .../order/{orderId}/status answers {orderStatus, externalReference}, or 404', async () => {
-	const { body } = await api.post(ORDER_PATH, { notifyCustomerByEmail: false, externalReference: 'EXT-9', order: {} });
-	const res = await api.get(`${ORDER_PATH}/${body.orderId}/status`);
+	const { body } = await t.api.post(ORDER_PATH, { notifyCustomerByEmail: false, externalReference: 'EXT-9', order: {} });
+	const res = await t.api.get(`${ORDER_PATH}/${body.orderId}/status`);
 	expect(res.status).toBe(200);
 	expect(res.body).toEqual({ orderStatus: 'New', externalReference: 'EXT-9' });
-	sb.setOrderStatus(body.orderId, 'FulfillmentDone');
-	expect((await api.get(`${ORDER_PATH}/${body.orderId}/status`)).body.orderStatus).toBe('FulfillmentDone');
-	const missing = await api.get(`${ORDER_PATH}/00000000-0000-4000-8000-000000000000/status`);
+	t.sb.setOrderStatus(body.orderId, 'FulfillmentDone');
+	expect((await t.api.get(`${ORDER_PATH}/${body.orderId}/status`)).body.orderStatus).toBe('FulfillmentDone');
+	const missing = await t.api.get(`${ORDER_PATH}/00000000-0000-4000-8000-000000000000/status`);
 	expect(missing.status).toBe(404);
 	expect(missing.body).toMatchObject({ type: 'input_error', message: 'Order not found' });
 });
 
 it('setOrderStatus knows the twelve documented statuses and refuses others', async () => {
 	expect(ORDER_STATUSES).toHaveLength(12);
-	const { body } = await api.post(ORDER_PATH, { notifyCustomerByEmail: false, order: {} });
-	expect(() => sb.setOrderStatus(body.orderId, 'Shipped' as never)).toThrow(/status must be one of/);
-	expect(() => sb.setOrderStatus('nope', 'Completed')).toThrow(/No order/);
+	const { body } = await t.api.post(ORDER_PATH, { notifyCustomerByEmail: false, order: {} });
+	expect(() => t.sb.setOrderStatus(body.orderId, 'Shipped' as never)).toThrow(/status must be one of/);
+	expect(() => t.sb.setOrderStatus('nope', 'Completed')).toThrow(/No order/);
 });
 
 it('uses the same Basic auth as the Payment API', async () => {
-	expect((await api.post(ORDER_PATH, { notifyCustomerByEmail: false, order: {} }, { auth: 'wrong' })).status).toBe(401);
+	expect((await t.api.post(ORDER_PATH, { notifyCustomerByEmail: false, order: {} }, { auth: 'wrong' })).status).toBe(401);
 });

@@ -1,23 +1,12 @@
 // HTTP behaviour shared by every route: auth, media type, unknown paths and methods, the request log.
-import { startSandbox, type Sandbox } from './index';
-import { basic, Client } from './test-client';
+import { useTestSandbox } from './testing';
+import { basic } from './test-client';
 
-let sb: Sandbox;
-let api: Client;
-
-beforeAll(async () => {
-	sb = await startSandbox({ apiKey: 't_secret_key' });
-	api = new Client(sb);
-});
-afterAll(async () => {
-	await api.close();
-	await sb.close();
-});
-beforeEach(() => sb.reset());
+const t = useTestSandbox({ apiKey: 't_secret_key' });
 
 describe('authentication: HTTP Basic, API key as user name, empty password', () => {
 	it('accepts the key', async () => {
-		expect((await api.get('/api/v1/method')).status).toBe(200);
+		expect((await t.api.get('/api/v1/method')).status).toBe(200);
 	});
 
 	it.each([
@@ -26,14 +15,14 @@ describe('authentication: HTTP Basic, API key as user name, empty password', () 
 		['a password', { authorization: basic('t_secret_key', 'pw') }],
 		['a bearer token', { authorization: 'Bearer t_secret_key' }],
 	])('answers 401 with a CCV error body for %s', async (_name, headers) => {
-		const res = await api.get('/api/v1/method', { auth: false, headers });
+		const res = await t.api.get('/api/v1/method', { auth: false, headers });
 		expect(res.status).toBe(401);
 		expect(res.headers['www-authenticate']).toBe('Basic realm="CCV"');
 		expect(res.body).toEqual({ type: 'input_error', message: 'The API key is missing or invalid', reference: expect.any(String) });
 	});
 
 	it('checks the key before anything else, unknown paths included', async () => {
-		expect((await api.get('/api/v1/nothing', { auth: false })).status).toBe(401);
+		expect((await t.api.get('/api/v1/nothing', { auth: false })).status).toBe(401);
 	});
 });
 
@@ -45,30 +34,30 @@ describe('bodies must be JSON', () => {
 		['text/plain', { 'content-type': 'text/plain' }],
 		['form data', { 'content-type': 'application/x-www-form-urlencoded' }],
 	])('POST with %s: 415', async (_name, headers) => {
-		const res = await api.call('POST', '/api/v1/customer', { raw: customer, headers });
+		const res = await t.api.call('POST', '/api/v1/customer', { raw: customer, headers });
 		expect(res.status).toBe(415);
 		expect(res.body).toMatchObject({ type: 'input_error', reference: expect.any(String) });
-		expect(sb.state.customers()).toEqual([]);
+		expect(t.sb.state.customers()).toEqual([]);
 	});
 
 	it('PUT with a body that does not parse: 415', async () => {
-		const res = await api.call('PUT', '/api/v1/customer/x', { raw: '{"customerReference":', headers: { 'content-type': 'application/json' } });
+		const res = await t.api.call('PUT', '/api/v1/customer/x', { raw: '{"customerReference":', headers: { 'content-type': 'application/json' } });
 		expect(res.status).toBe(415);
 	});
 
 	it('accepts application/json with a charset', async () => {
-		const res = await api.call('POST', '/api/v1/customer', { raw: customer, headers: { 'content-type': 'application/json; charset=utf-8' } });
+		const res = await t.api.call('POST', '/api/v1/customer', { raw: customer, headers: { 'content-type': 'application/json; charset=utf-8' } });
 		expect(res.status).toBe(200);
 	});
 
 	it('a JSON body that is not an object: 400 input_error', async () => {
-		const res = await api.post('/api/v1/customer', ['R']);
+		const res = await t.api.post('/api/v1/customer', ['R']);
 		expect(res.status).toBe(400);
 		expect(res.body).toMatchObject({ type: 'input_error', field: 'body' });
 	});
 
 	it('an empty JSON body is validated as an empty object', async () => {
-		const res = await api.call('POST', '/api/v1/customer', { raw: '', headers: { 'content-type': 'application/json' } });
+		const res = await t.api.call('POST', '/api/v1/customer', { raw: '', headers: { 'content-type': 'application/json' } });
 		expect(res.status).toBe(400);
 		expect(res.body.field).toBe('customerReference');
 	});
@@ -77,27 +66,27 @@ describe('bodies must be JSON', () => {
 describe('unknown paths and methods', () => {
 	it('an unknown path: 404 "Invalid URL"', async () => {
 		for (const path of ['/api/v2/customer', '/api/v1/customers', '/', '/api/v1/customer/a/b/c']) {
-			const res = await api.get(path);
+			const res = await t.api.get(path);
 			expect(res.status).toBe(404);
 			expect(res.body).toEqual({ type: 'input_error', message: 'Invalid URL', reference: expect.any(String) });
 		}
 	});
 
 	it('a known path with a wrong method: 405 with Allow', async () => {
-		const res = await api.call('PATCH', '/api/v1/customer/abc', { body: {} });
+		const res = await t.api.call('PATCH', '/api/v1/customer/abc', { body: {} });
 		expect(res.status).toBe(405);
 		expect(res.headers.allow).toBe('GET, PUT, DELETE');
 		expect(res.body.type).toBe('input_error');
-		expect((await api.get('/api/v1/payment')).headers.allow).toBe('POST');
+		expect((await t.api.get('/api/v1/payment')).headers.allow).toBe('POST');
 	});
 });
 
 describe('the request log', () => {
 	it('records method, path, query, headers without authorization, body, status and answer', async () => {
-		const res = await api.post('/api/v1/customer', { customerReference: 'R', registrationExpiration: 0 }, { headers: { 'x-trace': 't1' } });
-		await api.get('/api/v1/customer?customerReference=R&page=0');
-		expect(sb.log).toHaveLength(2);
-		const [post, get] = sb.log;
+		const res = await t.api.post('/api/v1/customer', { customerReference: 'R', registrationExpiration: 0 }, { headers: { 'x-trace': 't1' } });
+		await t.api.get('/api/v1/customer?customerReference=R&page=0');
+		expect(t.sb.log).toHaveLength(2);
+		const [post, get] = t.sb.log;
 		expect(post).toMatchObject({
 			method: 'POST',
 			path: '/api/v1/customer',
@@ -111,31 +100,31 @@ describe('the request log', () => {
 		});
 		expect(post.headers).toMatchObject({ 'x-trace': 't1', 'content-type': 'application/json' });
 		expect(post.headers.authorization).toBeUndefined();
-		expect(JSON.stringify(sb.log)).not.toContain(Buffer.from('t_secret_key:').toString('base64'));
+		expect(JSON.stringify(t.sb.log)).not.toContain(Buffer.from('t_secret_key:').toString('base64'));
 		expect(get).toMatchObject({ method: 'GET', query: { customerReference: 'R', page: '0' }, body: undefined });
 	});
 
 	it('keeps a raw body that is not JSON as text, and a 204 as an undefined answer', async () => {
-		await api.call('POST', '/api/v1/customer', { raw: 'hello', headers: { 'content-type': 'text/plain' } });
-		const { body } = await api.post('/api/v1/customer', { customerReference: 'R', registrationExpiration: 0 });
-		await api.delete(`/api/v1/customer/${body.id}`);
-		expect(sb.log[0]).toMatchObject({ body: 'hello', status: 415 });
-		expect(sb.log[2]).toMatchObject({ status: 204, responseBody: undefined });
+		await t.api.call('POST', '/api/v1/customer', { raw: 'hello', headers: { 'content-type': 'text/plain' } });
+		const { body } = await t.api.post('/api/v1/customer', { customerReference: 'R', registrationExpiration: 0 });
+		await t.api.delete(`/api/v1/customer/${body.id}`);
+		expect(t.sb.log[0]).toMatchObject({ body: 'hello', status: 415 });
+		expect(t.sb.log[2]).toMatchObject({ status: 204, responseBody: undefined });
 	});
 
 	it('the logged answer does not change when the state changes later', async () => {
-		const { body } = await api.post('/api/v1/customer', { customerReference: 'R', registrationExpiration: 0 });
-		await api.get(`/api/v1/customer/${body.id}`);
-		await api.put(`/api/v1/customer/${body.id}`, { customerReference: 'NEW', registrationExpiration: 0 });
-		expect((sb.log[1].responseBody as { customerReference: string }).customerReference).toBe('R');
+		const { body } = await t.api.post('/api/v1/customer', { customerReference: 'R', registrationExpiration: 0 });
+		await t.api.get(`/api/v1/customer/${body.id}`);
+		await t.api.put(`/api/v1/customer/${body.id}`, { customerReference: 'NEW', registrationExpiration: 0 });
+		expect((t.sb.log[1].responseBody as { customerReference: string }).customerReference).toBe('R');
 	});
 
 	it('clearLog empties it in place', async () => {
-		const log = sb.log;
-		await api.get('/api/v1/method');
-		sb.clearLog();
+		const log = t.sb.log;
+		await t.api.get('/api/v1/method');
+		t.sb.clearLog();
 		expect(log).toHaveLength(0);
-		await api.get('/api/v1/method');
+		await t.api.get('/api/v1/method');
 		expect(log).toHaveLength(1);
 	});
 });

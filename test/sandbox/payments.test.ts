@@ -1,25 +1,14 @@
 // Payments, mandates, the vault, methods and transaction reads (REFERENCE §3, §7, §8, §10; seed 001).
-import { startSandbox, type Sandbox } from './index';
-import { Client, paymentBody } from './test-client';
+import { useTestSandbox } from './testing';
+import { paymentBody } from './test-client';
 
-let sb: Sandbox;
-let api: Client;
-
-beforeAll(async () => {
-	sb = await startSandbox();
-	api = new Client(sb);
-});
-afterAll(async () => {
-	await api.close();
-	await sb.close();
-});
-beforeEach(() => sb.reset());
+const t = useTestSandbox();
 
 const REFERENCE = /^[A-Z]\d{15}[0-9A-F]{8}\.[A-Z0-9]$/;
 
 describe('POST /api/v1/payment', () => {
 	it('answers 200 with a pending payment and a payUrl, echoing the request', async () => {
-		const res = await api.post('/api/v1/payment', paymentBody({ webhookUrl: 'https://shop.example/hook', metadata: 'shop:1' }));
+		const res = await t.api.post('/api/v1/payment', paymentBody({ webhookUrl: 'https://shop.example/hook', metadata: 'shop:1' }));
 		expect(res.status).toBe(200);
 		expect(res.body).toMatchObject({
 			reference: expect.stringMatching(REFERENCE),
@@ -34,15 +23,15 @@ describe('POST /api/v1/payment', () => {
 			metadata: 'shop:1',
 			returnUrl: 'https://shop.example/return?order=1',
 			webhookUrl: 'https://shop.example/hook',
-			payUrl: `${sb.url}/_sandbox/pay?reference=${res.body.reference}`,
+			payUrl: `${t.sb.url}/_sandbox/pay?reference=${res.body.reference}`,
 		});
 		expect(res.body.statusFinalDate).toBeUndefined();
-		expect(sb.state.transactions()).toEqual([res.body]);
+		expect(t.sb.state.transactions()).toEqual([res.body]);
 	});
 
 	it('accepts amounts as JSON numbers or decimal strings and keeps exact cents', async () => {
-		const a = await api.post('/api/v1/payment', paymentBody({ amount: 0.1 }));
-		const b = await api.post('/api/v1/payment', paymentBody({ amount: '1234567890.99' }));
+		const a = await t.api.post('/api/v1/payment', paymentBody({ amount: 0.1 }));
+		const b = await t.api.post('/api/v1/payment', paymentBody({ amount: '1234567890.99' }));
 		expect([a.body.amount, b.body.amount]).toEqual([0.1, 1234567890.99]);
 	});
 
@@ -54,14 +43,14 @@ describe('POST /api/v1/payment', () => {
 		['12,50', "'12,50' is not a valid amount"],
 		['1234567890123', "'1234567890123' has more than 12 digits"],
 	])('rejects amount %p: 400 input_error on field amount', async (amount, message) => {
-		const res = await api.post('/api/v1/payment', paymentBody({ amount }));
+		const res = await t.api.post('/api/v1/payment', paymentBody({ amount }));
 		expect(res.status).toBe(400);
 		expect(res.body).toMatchObject({ type: 'input_error', field: 'amount', message });
-		expect(sb.state.transactions()).toEqual([]);
+		expect(t.sb.state.transactions()).toEqual([]);
 	});
 
 	it('reports every missing field, first one in field', async () => {
-		const res = await api.post('/api/v1/payment', {});
+		const res = await t.api.post('/api/v1/payment', {});
 		expect(res.status).toBe(400);
 		expect(res.body).toMatchObject({ type: 'input_error', message: 'An amount is required', field: 'amount' });
 		expect(res.body.fields).toEqual([
@@ -73,23 +62,23 @@ describe('POST /api/v1/payment', () => {
 	});
 
 	it('rejects an unknown method, a bad transactionType and an unsupported currency', async () => {
-		expect((await api.post('/api/v1/payment', paymentBody({ method: 'bitcoin' }))).body.fields).toEqual([
+		expect((await t.api.post('/api/v1/payment', paymentBody({ method: 'bitcoin' }))).body.fields).toEqual([
 			{ field: 'method', message: 'A supported method is required' },
 		]);
-		expect((await api.post('/api/v1/payment', paymentBody({ transactionType: 'credit' }))).body.field).toBe('transactionType');
-		const currency = await api.post('/api/v1/payment', paymentBody({ currency: 'xyz' }));
+		expect((await t.api.post('/api/v1/payment', paymentBody({ transactionType: 'credit' }))).body.field).toBe('transactionType');
+		const currency = await t.api.post('/api/v1/payment', paymentBody({ currency: 'xyz' }));
 		expect(currency.status).toBe(400);
 		expect(currency.body).toMatchObject({ type: 'process_error', failureCode: 'unsupported_currency' });
 	});
 
 	it('creates an authorisation with transactionType authorise', async () => {
-		const res = await api.post('/api/v1/payment', paymentBody({ transactionType: 'authorise' }));
+		const res = await t.api.post('/api/v1/payment', paymentBody({ transactionType: 'authorise' }));
 		expect(res.body).toMatchObject({ type: 'authorise', status: 'pending' });
 	});
 
 	it('adds card details when the payment settles success', async () => {
-		const { body } = await api.post('/api/v1/payment', paymentBody());
-		const settled = sb.settle(body.reference, 'success');
+		const { body } = await t.api.post('/api/v1/payment', paymentBody());
+		const settled = t.sb.settle(body.reference, 'success');
 		expect(settled).toMatchObject({ status: 'success', statusFinalDate: expect.any(Number) });
 		expect(settled.details).toMatchObject({ maskedPan: '4111XXXXXXXX1111', authorisedAmount: 25, initialTransactionId: expect.any(String) });
 	});
@@ -97,10 +86,10 @@ describe('POST /api/v1/payment', () => {
 
 describe('mandates and merchant-initiated payments', () => {
 	it('obtainMandate returns details.mandateId; the mandate is pending until the payment succeeds', async () => {
-		const { body: payment } = await api.post('/api/v1/payment', paymentBody({ obtainMandate: 'yes' }));
+		const { body: payment } = await t.api.post('/api/v1/payment', paymentBody({ obtainMandate: 'yes' }));
 		const mandateId = payment.details.mandateId as string;
 		expect(mandateId).toMatch(/^MAN\d{15}[0-9A-F]{8}\.0$/);
-		const pending = await api.get(`/api/v1/mandate/${mandateId}`);
+		const pending = await t.api.get(`/api/v1/mandate/${mandateId}`);
 		expect(pending.status).toBe(200);
 		expect(pending.body).toMatchObject({
 			mandateId,
@@ -113,44 +102,44 @@ describe('mandates and merchant-initiated payments', () => {
 			returnUrl: 'https://shop.example/return?order=1',
 			details: {},
 		});
-		sb.settle(payment.reference, 'success');
-		const active = await api.get(`/api/v1/mandate/${mandateId}`);
+		t.sb.settle(payment.reference, 'success');
+		const active = await t.api.get(`/api/v1/mandate/${mandateId}`);
 		expect(active.body).toMatchObject({ status: 'active', signed: expect.any(Number) });
 	});
 
 	it('a failed obtaining payment leaves the mandate inactive, and an inactive mandate cannot pay', async () => {
-		const { body: payment } = await api.post('/api/v1/payment', paymentBody({ obtainMandate: 'yes' }));
-		sb.settle(payment.reference, 'failed', { failureCode: 'card_refused' });
-		const mandate = await api.get(`/api/v1/mandate/${payment.details.mandateId}`);
+		const { body: payment } = await t.api.post('/api/v1/payment', paymentBody({ obtainMandate: 'yes' }));
+		t.sb.settle(payment.reference, 'failed', { failureCode: 'card_refused' });
+		const mandate = await t.api.get(`/api/v1/mandate/${payment.details.mandateId}`);
 		expect(mandate.body.status).toBe('inactive');
-		const mit = await api.post('/api/v1/payment', { amount: '5.00', currency: 'eur', method: 'card', mandateId: payment.details.mandateId });
+		const mit = await t.api.post('/api/v1/payment', { amount: '5.00', currency: 'eur', method: 'card', mandateId: payment.details.mandateId });
 		expect(mit.status).toBe(400);
 		expect(mit.body).toMatchObject({ type: 'process_error', failureCode: 'processing_error' });
 	});
 
 	it('a payment with an active mandate succeeds at once, without a payUrl and without returnUrl', async () => {
-		const { body: first } = await api.post('/api/v1/payment', paymentBody({ obtainMandate: 'yes' }));
-		sb.settle(first.reference, 'success');
+		const { body: first } = await t.api.post('/api/v1/payment', paymentBody({ obtainMandate: 'yes' }));
+		t.sb.settle(first.reference, 'success');
 		const mandateId = first.details.mandateId;
-		const res = await api.post('/api/v1/payment', { amount: '250.00', currency: 'eur', method: 'card', mandateId });
+		const res = await t.api.post('/api/v1/payment', { amount: '250.00', currency: 'eur', method: 'card', mandateId });
 		expect(res.status).toBe(200);
 		expect(res.body).toMatchObject({ status: 'success', amount: 250, details: { mandateId, maskedPan: '4111XXXXXXXX1111' } });
 		expect(res.body.payUrl).toBeUndefined();
 	});
 
 	it('an unknown mandate id: 400 unknown_reference, for payments and GET /mandate', async () => {
-		const pay = await api.post('/api/v1/payment', { amount: '5.00', currency: 'eur', method: 'card', mandateId: 'MAN-NOPE' });
+		const pay = await t.api.post('/api/v1/payment', { amount: '5.00', currency: 'eur', method: 'card', mandateId: 'MAN-NOPE' });
 		expect(pay.status).toBe(400);
 		expect(pay.body.failureCode).toBe('unknown_reference');
-		const read = await api.get('/api/v1/mandate/MAN-NOPE');
+		const read = await t.api.get('/api/v1/mandate/MAN-NOPE');
 		expect(read.status).toBe(400);
 		expect(read.body).toMatchObject({ type: 'process_error', failureCode: 'unknown_reference' });
 	});
 
 	it('storeInVault yields a vault token on success; MIT with it succeeds at once, CIT answers pending', async () => {
-		const { body: first } = await api.post('/api/v1/payment', paymentBody({ storeInVault: 'yes' }));
+		const { body: first } = await t.api.post('/api/v1/payment', paymentBody({ storeInVault: 'yes' }));
 		expect(first.details).toBeUndefined();
-		const settled = sb.settle(first.reference, 'success');
+		const settled = t.sb.settle(first.reference, 'success');
 		const { vaultAccessToken, initialTransactionId } = settled.details as Record<string, string>;
 		expect(vaultAccessToken).toEqual(expect.any(String));
 		const body = (source: string) => ({
@@ -161,22 +150,22 @@ describe('mandates and merchant-initiated payments', () => {
 			details: { vaultAccessToken, initialTransactionId },
 			sequenceInfo: { type: 'UNSCHEDULED', mode: 'SUBSEQUENT', source },
 		});
-		const mit = await api.post('/api/v1/payment', body('MIT'));
+		const mit = await t.api.post('/api/v1/payment', body('MIT'));
 		expect(mit.body).toMatchObject({ status: 'success', details: { initialTransactionId } });
-		const cit = await api.post('/api/v1/payment', body('CIT'));
+		const cit = await t.api.post('/api/v1/payment', body('CIT'));
 		expect(cit.body).toMatchObject({ status: 'pending', payUrl: expect.any(String) });
 	});
 
 	it('a vault token needs sequenceInfo and initialTransactionId; an unknown token is vault_token_expired', async () => {
-		const missing = await api.post('/api/v1/payment', paymentBody({ details: { vaultAccessToken: 'T' } }));
+		const missing = await t.api.post('/api/v1/payment', paymentBody({ details: { vaultAccessToken: 'T' } }));
 		expect(missing.status).toBe(400);
 		expect(missing.body.fields.map((f: { field: string }) => f.field)).toEqual(['sequenceInfo', 'details.initialTransactionId']);
-		const badSequence = await api.post(
+		const badSequence = await t.api.post(
 			'/api/v1/payment',
 			paymentBody({ details: { vaultAccessToken: 'T', initialTransactionId: 'I' }, sequenceInfo: { type: 'SOMETIMES', mode: 'SUBSEQUENT', source: 'MIT' } }),
 		);
 		expect(badSequence.body.field).toBe('sequenceInfo.type');
-		const unknown = await api.post(
+		const unknown = await t.api.post(
 			'/api/v1/payment',
 			paymentBody({ details: { vaultAccessToken: 'T', initialTransactionId: 'I' }, sequenceInfo: { type: 'RECURRING', mode: 'SUBSEQUENT', source: 'MIT' } }),
 		);
@@ -186,7 +175,7 @@ describe('mandates and merchant-initiated payments', () => {
 
 describe('GET /api/v1/method', () => {
 	it('lists the methods with card brands and iDEAL issuers', async () => {
-		const res = await api.get('/api/v1/method');
+		const res = await t.api.get('/api/v1/method');
 		expect(res.status).toBe(200);
 		expect(res.body).toContainEqual(expect.objectContaining({ method: 'card', options: expect.arrayContaining([{ brand: 'visa' }]) }));
 		expect(res.body).toContainEqual(
@@ -197,24 +186,24 @@ describe('GET /api/v1/method', () => {
 
 describe('GET /api/v1/transaction', () => {
 	it('reads one transaction by reference; an unknown one is 400 unknown_reference', async () => {
-		const { body } = await api.post('/api/v1/payment', paymentBody());
-		const res = await api.get(`/api/v1/transaction?reference=${body.reference}`);
+		const { body } = await t.api.post('/api/v1/payment', paymentBody());
+		const res = await t.api.get(`/api/v1/transaction?reference=${body.reference}`);
 		expect(res.status).toBe(200);
 		expect(res.body).toEqual(body);
-		const unknown = await api.get('/api/v1/transaction?reference=NOPE');
+		const unknown = await t.api.get('/api/v1/transaction?reference=NOPE');
 		expect(unknown.status).toBe(400);
 		expect(unknown.body).toMatchObject({ type: 'process_error', failureCode: 'unknown_reference' });
-		const tooLong = await api.get(`/api/v1/transaction?reference=${'R'.repeat(256)}`);
+		const tooLong = await t.api.get(`/api/v1/transaction?reference=${'R'.repeat(256)}`);
 		expect(tooLong.body).toMatchObject({ type: 'input_error', field: 'reference' });
 	});
 
 	it('includeRelatedTransactions adds the successful related transactions', async () => {
-		sb.addPayment({ reference: 'P1', amount: 50 });
-		sb.addPayment({ reference: 'R1', type: 'refund', amount: 10, originalReference: 'P1' });
-		sb.addPayment({ reference: 'R2', type: 'refund', amount: 10, originalReference: 'P1', status: 'failed' });
-		const res = await api.get('/api/v1/transaction?reference=P1&includeRelatedTransactions=true');
+		t.sb.addPayment({ reference: 'P1', amount: 50 });
+		t.sb.addPayment({ reference: 'R1', type: 'refund', amount: 10, originalReference: 'P1' });
+		t.sb.addPayment({ reference: 'R2', type: 'refund', amount: 10, originalReference: 'P1', status: 'failed' });
+		const res = await t.api.get('/api/v1/transaction?reference=P1&includeRelatedTransactions=true');
 		expect(res.body.relatedTransactions.map((t: { reference: string }) => t.reference)).toEqual(['R1']);
-		const plain = await api.get('/api/v1/transaction?reference=P1');
+		const plain = await t.api.get('/api/v1/transaction?reference=P1');
 		expect(plain.body.relatedTransactions).toBeUndefined();
 	});
 
@@ -222,7 +211,7 @@ describe('GET /api/v1/transaction', () => {
 		beforeEach(() => {
 			const base = Date.UTC(2025, 0, 1);
 			for (let i = 1; i <= 30; i++) {
-				sb.addPayment({
+				t.sb.addPayment({
 					reference: `T${String(i).padStart(2, '0')}`,
 					amount: i,
 					created: base + i * 1000,
@@ -230,45 +219,45 @@ describe('GET /api/v1/transaction', () => {
 					merchantOrderReference: `O${i % 3}`,
 				});
 			}
-			sb.addPayment({ reference: 'RF', type: 'refund', amount: 1, originalReference: 'T05', created: base + 31_000 });
+			t.sb.addPayment({ reference: 'RF', type: 'refund', amount: 1, originalReference: 'T05', created: base + 31_000 });
 		});
 		const refs = (body: Array<{ reference: string }>) => body.map((t) => t.reference);
 
 		it('answers a plain array in creation order, at most 25, paged by referenceAfter / referenceBefore', async () => {
-			const first = await api.get('/api/v1/transaction');
+			const first = await t.api.get('/api/v1/transaction');
 			expect(first.status).toBe(200);
 			expect(Array.isArray(first.body)).toBe(true);
 			expect(first.body).toHaveLength(25);
 			expect(refs(first.body).slice(0, 3)).toEqual(['T01', 'T02', 'T03']);
-			const next = await api.get('/api/v1/transaction?referenceAfter=T25');
+			const next = await t.api.get('/api/v1/transaction?referenceAfter=T25');
 			expect(refs(next.body)).toEqual(['T26', 'T27', 'T28', 'T29', 'T30', 'RF']);
-			const before = await api.get('/api/v1/transaction?referenceBefore=T28');
+			const before = await t.api.get('/api/v1/transaction?referenceBefore=T28');
 			expect(refs(before.body)).toEqual(Array.from({ length: 25 }, (_, i) => `T${String(i + 3).padStart(2, '0')}`));
-			const unknownCursor = await api.get('/api/v1/transaction?referenceAfter=NOPE');
+			const unknownCursor = await t.api.get('/api/v1/transaction?referenceAfter=NOPE');
 			expect(unknownCursor.body.failureCode).toBe('unknown_reference');
 		});
 
 		it('filters by references, originalReferences, merchantOrderReference, type, method and status', async () => {
-			expect(refs((await api.get('/api/v1/transaction?references=T03,T07,NOPE')).body)).toEqual(['T03', 'T07']);
-			expect(refs((await api.get('/api/v1/transaction?originalReferences=T05')).body)).toEqual(['RF']);
-			expect(refs((await api.get('/api/v1/transaction?type=refund')).body)).toEqual(['RF']);
-			const o1 = (await api.get('/api/v1/transaction?merchantOrderReference=O1&method=card')).body;
+			expect(refs((await t.api.get('/api/v1/transaction?references=T03,T07,NOPE')).body)).toEqual(['T03', 'T07']);
+			expect(refs((await t.api.get('/api/v1/transaction?originalReferences=T05')).body)).toEqual(['RF']);
+			expect(refs((await t.api.get('/api/v1/transaction?type=refund')).body)).toEqual(['RF']);
+			const o1 = (await t.api.get('/api/v1/transaction?merchantOrderReference=O1&method=card')).body;
 			expect(refs(o1)).toEqual(['T01', 'T07', 'T13', 'T19', 'T25']);
-			expect((await api.get('/api/v1/transaction?status=pending')).body).toEqual([]);
+			expect((await t.api.get('/api/v1/transaction?status=pending')).body).toEqual([]);
 		});
 
 		it('filters by created (exclusive, epoch ms) and amount (inclusive)', async () => {
 			const base = Date.UTC(2025, 0, 1);
-			const created = await api.get(`/api/v1/transaction?createdAfter=${base + 3000}&createdBefore=${base + 6000}`);
+			const created = await t.api.get(`/api/v1/transaction?createdAfter=${base + 3000}&createdBefore=${base + 6000}`);
 			expect(refs(created.body)).toEqual(['T04', 'T05']);
-			const amounts = await api.get('/api/v1/transaction?amountMinimum=2.00&amountMaximum=4&type=sale');
+			const amounts = await t.api.get('/api/v1/transaction?amountMinimum=2.00&amountMaximum=4&type=sale');
 			expect(refs(amounts.body)).toEqual(['T02', 'T03', 'T04']);
 		});
 
 		it('rejects malformed filters with 400 input_error', async () => {
-			expect((await api.get('/api/v1/transaction?type=gift')).body).toMatchObject({ type: 'input_error', field: 'type' });
-			expect((await api.get('/api/v1/transaction?createdAfter=yesterday')).body.field).toBe('createdAfter');
-			expect((await api.get('/api/v1/transaction?amountMinimum=1.001')).body.field).toBe('amountMinimum');
+			expect((await t.api.get('/api/v1/transaction?type=gift')).body).toMatchObject({ type: 'input_error', field: 'type' });
+			expect((await t.api.get('/api/v1/transaction?createdAfter=yesterday')).body.field).toBe('createdAfter');
+			expect((await t.api.get('/api/v1/transaction?amountMinimum=1.001')).body.field).toBe('amountMinimum');
 		});
 	});
 });

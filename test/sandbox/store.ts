@@ -1,31 +1,11 @@
 // The sandbox's whole state, in memory, behind one small interface. Maps keep insertion order,
 // which is creation order: listings rely on it.
-import type { Customer, LinkedCard, Mandate, Order, TransactionStatus, TransactionType } from './types';
+import type { Customer, LinkedCard, Mandate, Order, Transaction, TransactionType } from './types';
 import type { NotificationRequest } from './notifications';
 
-/** A transaction as held: amounts in integer cents. `toTransaction` makes the public view. */
-export interface TxRecord {
-	reference: string;
-	type: TransactionType;
-	status: TransactionStatus;
+/** A transaction as held: CCV's view (`toTransaction` makes it) but with amounts in integer cents. */
+export interface TxRecord extends Omit<Transaction, 'amount' | 'details' | 'payoutInstructions'> {
 	amountCents: number;
-	currency: string;
-	method: string;
-	brand?: string;
-	issuer?: string;
-	language?: string;
-	description?: string;
-	merchantOrderReference?: string;
-	metadata?: string;
-	originalReference?: string;
-	entryMode?: string;
-	created: number;
-	lastUpdate: number;
-	statusFinalDate?: number;
-	payUrl?: string;
-	returnUrl?: string;
-	webhookUrl?: string;
-	failureCode?: string;
 	details: Record<string, unknown>;
 	payoutInstructions?: Array<{ externalReference?: string; amountCents: number }>;
 	notificationRequests?: NotificationRequest[];

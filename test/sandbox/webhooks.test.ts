@@ -1,40 +1,34 @@
 // Outgoing calls: the webhook {"id": reference}, notifications that replace it, order notifications.
-import { startSandbox, type Sandbox } from './index';
-import { Client, paymentBody, startReceiver, type Receiver } from './test-client';
+import { paymentBody, startReceiver, type Receiver } from './test-client';
+import { useTestSandbox } from './testing';
 
-let sb: Sandbox;
-let api: Client;
+const t = useTestSandbox();
 let hook: Receiver;
 
 beforeAll(async () => {
-	sb = await startSandbox();
-	api = new Client(sb);
 	hook = await startReceiver();
 });
 afterAll(async () => {
-	await api.close();
-	await sb.close();
 	await hook.close();
 });
 /** No delivery beyond the first `n` arrives within a short while (sends are asynchronous). */
 async function expectNoMoreThan(n: number): Promise<void> {
-	await expect(sb.waitForDeliveries(n + 1, 300)).rejects.toThrow(/deliveries/);
-	expect(sb.deliveries).toHaveLength(n);
+	await expect(t.sb.waitForDeliveries(n + 1, 300)).rejects.toThrow(/deliveries/);
+	expect(t.sb.deliveries).toHaveLength(n);
 }
 
 beforeEach(() => {
-	sb.reset();
 	hook.received.length = 0;
 	hook.answerWith(200);
 });
 
 describe('webhooks', () => {
 	it('POSTs {"id": reference} as JSON to webhookUrl on every status change, not on creation', async () => {
-		const { body } = await api.post('/api/v1/payment', paymentBody({ webhookUrl: `${hook.url}/payhook?order=1` }));
-		expect(sb.deliveries).toEqual([]);
-		sb.settle(body.reference, 'manualintervention');
-		sb.settle(body.reference, 'success');
-		const deliveries = await sb.waitForDeliveries(2);
+		const { body } = await t.api.post('/api/v1/payment', paymentBody({ webhookUrl: `${hook.url}/payhook?order=1` }));
+		expect(t.sb.deliveries).toEqual([]);
+		t.sb.settle(body.reference, 'manualintervention');
+		t.sb.settle(body.reference, 'success');
+		const deliveries = await t.sb.waitForDeliveries(2);
 		expect(deliveries.map((d) => d.status)).toEqual([200, 200]);
 		expect(deliveries[0]).toMatchObject({ kind: 'webhook', url: `${hook.url}/payhook?order=1`, body: { id: body.reference } });
 		expect(hook.received).toHaveLength(2);
@@ -44,29 +38,29 @@ describe('webhooks', () => {
 	});
 
 	it('sends nothing when the status does not change, or without a webhookUrl', async () => {
-		const { body: withHook } = await api.post('/api/v1/payment', paymentBody({ webhookUrl: hook.url }));
-		const { body: without } = await api.post('/api/v1/payment', paymentBody());
-		sb.settle(without.reference, 'success');
-		sb.settle(withHook.reference, 'failed');
-		sb.settle(withHook.reference, 'failed');
-		await sb.waitForDeliveries(1);
+		const { body: withHook } = await t.api.post('/api/v1/payment', paymentBody({ webhookUrl: hook.url }));
+		const { body: without } = await t.api.post('/api/v1/payment', paymentBody());
+		t.sb.settle(without.reference, 'success');
+		t.sb.settle(withHook.reference, 'failed');
+		t.sb.settle(withHook.reference, 'failed');
+		await t.sb.waitForDeliveries(1);
 		await expectNoMoreThan(1);
 	});
 
 	it('fires for refunds, captures and reversals, and for a mandate payment that succeeds at once', async () => {
-		sb.addPayment({ reference: 'PAY1' });
-		const { body: refund } = await api.post('/api/v1/refund', { reference: 'PAY1', webhookUrl: `${hook.url}/refund` });
-		sb.settle(refund.reference, 'success');
-		const { body: first } = await api.post('/api/v1/payment', paymentBody({ obtainMandate: 'yes' }));
-		sb.settle(first.reference, 'success');
-		const { body: mit } = await api.post('/api/v1/payment', {
+		t.sb.addPayment({ reference: 'PAY1' });
+		const { body: refund } = await t.api.post('/api/v1/refund', { reference: 'PAY1', webhookUrl: `${hook.url}/refund` });
+		t.sb.settle(refund.reference, 'success');
+		const { body: first } = await t.api.post('/api/v1/payment', paymentBody({ obtainMandate: 'yes' }));
+		t.sb.settle(first.reference, 'success');
+		const { body: mit } = await t.api.post('/api/v1/payment', {
 			amount: '5.00',
 			currency: 'eur',
 			method: 'card',
 			mandateId: first.details.mandateId,
 			webhookUrl: `${hook.url}/mit`,
 		});
-		const deliveries = await sb.waitForDeliveries(2);
+		const deliveries = await t.sb.waitForDeliveries(2);
 		expect(deliveries.map((d) => [d.url, (d.body as { id: string }).id]).sort()).toEqual(
 			[
 				[`${hook.url}/mit`, mit.reference],
@@ -76,30 +70,30 @@ describe('webhooks', () => {
 	});
 
 	it('records a failed delivery with its error and never retries', async () => {
-		const { body } = await api.post('/api/v1/payment', paymentBody({ webhookUrl: 'http://127.0.0.1:1/unreachable' }));
-		sb.settle(body.reference, 'success');
-		const [delivery] = await sb.waitForDeliveries(1);
+		const { body } = await t.api.post('/api/v1/payment', paymentBody({ webhookUrl: 'http://127.0.0.1:1/unreachable' }));
+		t.sb.settle(body.reference, 'success');
+		const [delivery] = await t.sb.waitForDeliveries(1);
 		expect(delivery.status).toBeUndefined();
 		expect(delivery.error).toEqual(expect.any(String));
 		hook.answerWith(500);
-		const { body: other } = await api.post('/api/v1/payment', paymentBody({ webhookUrl: hook.url }));
-		sb.settle(other.reference, 'success');
-		const deliveries = await sb.waitForDeliveries(2);
+		const { body: other } = await t.api.post('/api/v1/payment', paymentBody({ webhookUrl: hook.url }));
+		t.sb.settle(other.reference, 'success');
+		const deliveries = await t.sb.waitForDeliveries(2);
 		expect(deliveries[1].status).toBe(500);
 		expect(hook.received).toHaveLength(1);
 	});
 
 	it('a URL that is not a URL is recorded as failed, not thrown', async () => {
-		const { body } = await api.post('/api/v1/payment', paymentBody({ webhookUrl: 'not a url' }));
-		expect(() => sb.settle(body.reference, 'success')).not.toThrow();
-		const [delivery] = await sb.waitForDeliveries(1);
+		const { body } = await t.api.post('/api/v1/payment', paymentBody({ webhookUrl: 'not a url' }));
+		expect(() => t.sb.settle(body.reference, 'success')).not.toThrow();
+		const [delivery] = await t.sb.waitForDeliveries(1);
 		expect(delivery.error).toEqual(expect.any(String));
 	});
 });
 
 describe('notifications', () => {
 	it('replace the webhook: StatusChanged event payload to each url', async () => {
-		const { body } = await api.post(
+		const { body } = await t.api.post(
 			'/api/v1/payment',
 			paymentBody({
 				webhookUrl: `${hook.url}/webhook`,
@@ -107,8 +101,8 @@ describe('notifications', () => {
 			}),
 		);
 		const before = Date.now();
-		sb.settle(body.reference, 'success');
-		const deliveries = await sb.waitForDeliveries(2);
+		t.sb.settle(body.reference, 'success');
+		const deliveries = await t.sb.waitForDeliveries(2);
 		expect(deliveries.map((d) => d.kind)).toEqual(['notification', 'notification']);
 		expect(deliveries.map((d) => d.url).sort()).toEqual([`${hook.url}/n1`, `${hook.url}/n2`]);
 		expect(hook.received.map((r) => r.path).sort()).toEqual(['/n1', '/n2']);
@@ -125,59 +119,59 @@ describe('notifications', () => {
 	});
 
 	it('without StatusChanged among the events, the webhook still fires', async () => {
-		const { body } = await api.post(
+		const { body } = await t.api.post(
 			'/api/v1/payment',
 			paymentBody({ webhookUrl: `${hook.url}/webhook`, notificationRequests: [{ url: `${hook.url}/n`, events: ['MandateUpdated'] }] }),
 		);
-		sb.settle(body.reference, 'failed');
-		const [delivery] = await sb.waitForDeliveries(1);
+		t.sb.settle(body.reference, 'failed');
+		const [delivery] = await t.sb.waitForDeliveries(1);
 		expect(delivery).toMatchObject({ kind: 'webhook', url: `${hook.url}/webhook`, body: { id: body.reference } });
 	});
 
 	it('notificationRequests must be an array of {url, events?}', async () => {
-		const res = await api.post('/api/v1/payment', paymentBody({ notificationRequests: { url: hook.url } }));
+		const res = await t.api.post('/api/v1/payment', paymentBody({ notificationRequests: { url: hook.url } }));
 		expect(res.status).toBe(400);
 		expect(res.body.field).toBe('notificationRequests');
-		const noUrl = await api.post('/api/v1/refund', { reference: 'X', notificationRequests: [{ events: ['StatusChanged'] }] });
+		const noUrl = await t.api.post('/api/v1/refund', { reference: 'X', notificationRequests: [{ events: ['StatusChanged'] }] });
 		expect(noUrl.body.field).toBe('notificationRequests[0].url');
 	});
 });
 
 describe('order notifications', () => {
 	it('an empty-bodied POST to notificationUrl, once per subscribed status, never for others', async () => {
-		const { body } = await api.post('/api/ordercompletion/reseller/order', {
+		const { body } = await t.api.post('/api/ordercompletion/reseller/order', {
 			notifyCustomerByEmail: true,
 			externalReference: '123456',
 			statusNotificationInformation: { notificationUrl: `${hook.url}/orderstatus/123456`, notifyOnStatus: ['Completed', 'Canceled'] },
 			order: {},
 		});
-		sb.setOrderStatus(body.orderId, 'Processing');
-		sb.setOrderStatus(body.orderId, 'Completed');
-		sb.setOrderStatus(body.orderId, 'Completed');
-		const [delivery] = await sb.waitForDeliveries(1);
+		t.sb.setOrderStatus(body.orderId, 'Processing');
+		t.sb.setOrderStatus(body.orderId, 'Completed');
+		t.sb.setOrderStatus(body.orderId, 'Completed');
+		const [delivery] = await t.sb.waitForDeliveries(1);
 		expect(delivery).toMatchObject({ kind: 'order', url: `${hook.url}/orderstatus/123456`, body: '', status: 200 });
 		expect(hook.received).toEqual([expect.objectContaining({ method: 'POST', path: '/orderstatus/123456', body: '' })]);
 		expect(hook.received[0].headers['content-length']).toBe('0');
 		await expectNoMoreThan(1);
-		sb.setOrderStatus(body.orderId, 'Canceled');
-		await sb.waitForDeliveries(2);
+		t.sb.setOrderStatus(body.orderId, 'Canceled');
+		await t.sb.waitForDeliveries(2);
 		await expectNoMoreThan(2);
 	});
 
 	it('is sent once even when the receiver fails', async () => {
 		hook.answerWith(503);
-		const { body } = await api.post('/api/ordercompletion/reseller/order', {
+		const { body } = await t.api.post('/api/ordercompletion/reseller/order', {
 			notifyCustomerByEmail: false,
 			statusNotificationInformation: { notificationUrl: hook.url, notifyOnStatus: ['Failed'] },
 			order: {},
 		});
-		sb.setOrderStatus(body.orderId, 'Failed');
-		const [delivery] = await sb.waitForDeliveries(1);
+		t.sb.setOrderStatus(body.orderId, 'Failed');
+		const [delivery] = await t.sb.waitForDeliveries(1);
 		expect(delivery.status).toBe(503);
 		expect(hook.received).toHaveLength(1);
 	});
 });
 
 it('waitForDeliveries rejects when too few arrive in time', async () => {
-	await expect(sb.waitForDeliveries(1, 50)).rejects.toThrow(/expected 1 deliveries/);
+	await expect(t.sb.waitForDeliveries(1, 50)).rejects.toThrow(/expected 1 deliveries/);
 });

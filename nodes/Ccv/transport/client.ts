@@ -104,9 +104,9 @@ export class CcvClient {
 	) {
 		this.settings = {
 			...DEFAULT_CLIENT_SETTINGS,
-			gate: settings.gate ?? new FixedGate(Number.MAX_SAFE_INTEGER),
 			...settings,
-		} as ClientSettings;
+			gate: settings.gate ?? new FixedGate(Number.MAX_SAFE_INTEGER),
+		};
 	}
 
 	private async urls() {

@@ -2,6 +2,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { eventType as eventTypeSchema, referenceInCall, transactionAnswer } from '../schemas/trigger';
+import { TRANSACTION_PATH } from '../actions/transaction/transaction.helpers';
 import { isNotFound } from '../transport';
 import type { CcvClient } from '../transport';
 import { notificationKey, transactionKey } from './emittedStore';
@@ -53,7 +54,7 @@ export async function fetchTransaction(
 ): Promise<IDataObject | undefined> {
 	let answer;
 	try {
-		answer = await client.find({ method: 'GET', path: '/api/v1/transaction', qs: { reference } });
+		answer = await client.find({ method: 'GET', path: TRANSACTION_PATH, qs: { reference } });
 	} catch (error) {
 		if (isUnknownReference(error)) return undefined;
 		throw asNodeError(ctx, error);

@@ -4,9 +4,8 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 
 import { runCcvNode } from '../../helpers/engine';
 import type { RunNodeResult } from '../../helpers/engine';
-import { startSandbox } from '../../sandbox';
 import type { Sandbox } from '../../sandbox';
-import { Client } from '../../sandbox/test-client';
+import type { Client } from '../../sandbox/test-client';
 
 export const LATENCY_MS = 25;
 export const KEEP_OPEN = Number.MAX_SAFE_INTEGER;
@@ -23,11 +22,6 @@ export interface TimedRun extends RunNodeResult {
 	requests: number;
 	/** Answers with status 429 (capacity rejections and injected faults). */
 	status429: number;
-}
-
-export async function openBench(): Promise<{ sb: Sandbox; client: Client }> {
-	const sb = await startSandbox({ latencyMs: LATENCY_MS });
-	return { sb, client: new Client(sb) };
 }
 
 /** Empty sandbox, then the customers created over HTTP at 0 ms latency; ends at 25 ms with an empty log. */

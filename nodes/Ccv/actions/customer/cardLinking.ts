@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { toEpochMs } from '../../helpers/time';
 import { failItem } from '../../helpers/validate';
 import { KEEP_LINKING_OPEN } from './customer.helpers';
 
@@ -8,15 +9,19 @@ import { KEEP_LINKING_OPEN } from './customer.helpers';
 
 export type CardLinkingMode = 'keepOpen' | 'until' | 'disabled' | 'unchanged';
 
-export function cardLinkingFields(resource: string, operations: string[], withUnchanged: boolean): INodeProperties[] {
+/** "Leave Unchanged" as an operation words it; absent where CCV needs a value (Create). */
+export interface UnchangedChoice {
+	name: string;
+	description: string;
+}
+
+export function cardLinkingFields(resource: string, operations: string[], unchanged?: UnchangedChoice): INodeProperties[] {
 	const options = [
 		{ name: 'Keep Linking Open', value: 'keepOpen', description: 'New payment cards keep being linked until further notice' },
 		{ name: 'Open Until a Date', value: 'until', description: 'New payment cards are linked until the date you give' },
 		{ name: 'Disable Card Linking', value: 'disabled', description: 'No new payment cards are linked (sends 0)' },
 	];
-	if (withUnchanged) {
-		options.unshift({ name: 'Leave Unchanged', value: 'unchanged', description: 'Keep what CCV has now' });
-	}
+	if (unchanged) options.unshift({ ...unchanged, value: 'unchanged' });
 	const mode: INodeProperties = {
 		displayName: 'Card Linking',
 		name: 'cardLinking',
@@ -26,7 +31,7 @@ export function cardLinkingFields(resource: string, operations: string[], withUn
 		description: 'Until when CCV links new payment cards to this customer (CCV\'s registration expiration)',
 		displayOptions: { show: { resource: [resource], operation: operations } },
 	};
-	if (withUnchanged) mode.default = 'unchanged';
+	if (unchanged) mode.default = 'unchanged';
 	return [
 		mode,
 		{
@@ -40,32 +45,6 @@ export function cardLinkingFields(resource: string, operations: string[], withUn
 			displayOptions: { show: { resource: [resource], operation: operations, cardLinking: ['until'] } },
 		},
 	];
-}
-
-/** A date in any form n8n users have at hand, as epoch milliseconds. */
-export function toEpochMs(value: unknown): { ok: true; ms: number } | { ok: false; reason: string } {
-	if (value && typeof value === 'object' && typeof (value as { toMillis?: unknown }).toMillis === 'function') {
-		return checkMs((value as { toMillis: () => number }).toMillis());
-	}
-	if (value instanceof Date) return checkMs(value.getTime());
-	if (typeof value === 'number') return checkMs(value);
-	const text = String(value ?? '').trim();
-	if (text === '') return { ok: false, reason: 'is required when Card Linking is "Open Until a Date"' };
-	if (/^\d+$/.test(text)) return checkMs(Number(text));
-	const parsed = Date.parse(text);
-	if (Number.isNaN(parsed)) return { ok: false, reason: `"${text}" is not a date` };
-	return checkMs(parsed);
-}
-
-function checkMs(ms: number): { ok: true; ms: number } | { ok: false; reason: string } {
-	if (!Number.isSafeInteger(ms) || ms < 0) return { ok: false, reason: `${ms} is not a valid point in time` };
-	if (ms > 0 && ms < 100_000_000_000) {
-		return {
-			ok: false,
-			reason: `${ms} looks like seconds since 1970; CCV expects milliseconds (${ms * 1000})`,
-		};
-	}
-	return { ok: true, ms };
 }
 
 /** The registration expiration to send, or undefined for "Leave Unchanged". */

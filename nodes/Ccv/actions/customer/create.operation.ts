@@ -6,22 +6,14 @@ import { customerLabels, customerWrite } from '../../schemas/customer';
 import type { CcvClient } from '../../transport';
 import { dryRunOption, optionsCollection, showFor } from '../common.descriptions';
 import { cardLinkingFields, readRegistrationExpiration } from './cardLinking';
+import { customerReferenceField } from './customer.descriptions';
 import { toLinkReferences } from './customer.helpers';
 
 const show = showFor('customer', 'create');
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Customer Reference',
-		name: 'customerReference',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. loyalty account number',
-		description: 'The reference CCV reports for this customer\'s linked payment cards, e.g. a loyalty account number (at most 64 characters)',
-		displayOptions: show,
-	},
-	...cardLinkingFields('customer', ['create'], false),
+	customerReferenceField('create'),
+	...cardLinkingFields('customer', ['create']),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

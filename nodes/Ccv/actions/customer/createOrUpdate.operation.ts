@@ -1,12 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { sendWrite } from '../../helpers/dryRun';
+import { parameterKey } from '../../helpers/serialKey';
 import { validateItem } from '../../helpers/validate';
 import { text } from '../../schemas/common';
 import { customerLabels, customerWrite } from '../../schemas/customer';
 import type { CcvClient } from '../../transport';
 import { dryRunOption, optionsCollection, showFor } from '../common.descriptions';
-import { readRegistrationExpiration } from './cardLinking';
+import { cardLinkingFields, readRegistrationExpiration } from './cardLinking';
+import { customerReferenceField } from './customer.descriptions';
 import { customerPath, findOneCustomer, KEEP_LINKING_OPEN, toLinkReferences } from './customer.helpers';
 import type { CustomerChanges } from './customer.merge';
 import { customerAfter, mergeCustomer } from './customer.merge';
@@ -28,38 +30,11 @@ export const description: INodeProperties[] = [
 		description: 'Your own unique ID for the customer (e.g. the CRM contact ID). The customer with this ID is updated, or created when CCV has none.',
 		displayOptions: show,
 	},
-	{
-		displayName: 'Customer Reference',
-		name: 'customerReference',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'The reference CCV reports for this customer\'s linked payment cards, e.g. a loyalty account number (at most 64 characters)',
-		displayOptions: show,
-	},
-	{
-		displayName: 'Card Linking',
-		name: 'cardLinking',
-		type: 'options',
-		options: [
-			{ name: 'Leave Unchanged (New Customers: Keep Open)', value: 'unchanged', description: 'Existing customers keep what CCV has; new customers get Keep Linking Open' },
-			{ name: 'Keep Linking Open', value: 'keepOpen', description: 'New payment cards keep being linked until further notice' },
-			{ name: 'Open Until a Date', value: 'until', description: 'New payment cards are linked until the date you give' },
-			{ name: 'Disable Card Linking', value: 'disabled', description: 'No new payment cards are linked (sends 0)' },
-		],
-		default: 'unchanged',
-		description: 'Until when CCV links new payment cards to this customer (CCV\'s registration expiration)',
-		displayOptions: show,
-	},
-	{
-		displayName: 'Card Linking Until',
-		name: 'linkingUntil',
-		type: 'dateTime',
-		default: '',
-		required: true,
-		description: 'Date and time after which no new cards are linked. Accepts a date, an ISO date text, or milliseconds since 1970 from an expression.',
-		displayOptions: { show: { resource: ['customer'], operation: [OPERATION], cardLinking: ['until'] } },
-	},
+	customerReferenceField(OPERATION),
+	...cardLinkingFields('customer', [OPERATION], {
+		name: 'Leave Unchanged (New Customers: Keep Open)',
+		description: 'Existing customers keep what CCV has; new customers get Keep Linking Open',
+	}),
 	{
 		displayName: 'Link References',
 		name: 'linkReferences',
@@ -86,8 +61,7 @@ export const description: INodeProperties[] = [
 ];
 
 export function serialKey(this: IExecuteFunctions, i: number): string | undefined {
-	const value = this.getNodeParameter('externalId', i, '');
-	return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+	return parameterKey(this, i, 'customer', 'externalId');
 }
 
 export async function execute(this: IExecuteFunctions, i: number, client: CcvClient): Promise<IDataObject> {

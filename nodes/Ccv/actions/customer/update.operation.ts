@@ -12,7 +12,7 @@ import { customerAfter, mergeCustomer } from './customer.merge';
 
 export const description: INodeProperties[] = [
 	customerLocator('customer', 'update'),
-	...cardLinkingFields('customer', ['update'], true),
+	...cardLinkingFields('customer', ['update'], { name: 'Leave Unchanged', description: 'Keep what CCV has now' }),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { validateItem } from '../../helpers/validate';
-import { FINAL_ORDER_STATUSES, orderId } from '../../schemas/order';
+import { orderId } from '../../schemas/order';
 import type { CcvClient } from '../../transport';
 import { optionsCollection, showFor } from '../common.descriptions';
-import { orderStatusPath } from './order.helpers';
+import { isFinalOrderStatus, orderStatusPath } from './order.helpers';
 
 export const description: INodeProperties[] = [
 	{
@@ -19,10 +19,6 @@ export const description: INodeProperties[] = [
 	optionsCollection('order', 'getStatus'),
 ];
 
-export function isFinalOrderStatus(status: unknown): boolean {
-	const value = String(status ?? '').toLowerCase();
-	return FINAL_ORDER_STATUSES.some((s) => s.toLowerCase() === value);
-}
 
 export async function execute(this: IExecuteFunctions, i: number, client: CcvClient): Promise<IDataObject> {
 	const id = validateItem(this, orderId, this.getNodeParameter('orderId', i), i, { '': 'Order ID' });

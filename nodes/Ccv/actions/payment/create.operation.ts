@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { parameterKey } from '../../helpers/serialKey';
 import { validateItem } from '../../helpers/validate';
 import { paymentCreate, paymentLabels } from '../../schemas/payment';
 import type { CcvClient } from '../../transport';
@@ -11,7 +12,6 @@ import {
 	idempotencyKeyOption,
 	readMoneyOptions,
 	sendMoneyRequest,
-	serialKeyOf,
 } from './moneyRequest.shared';
 
 type PaymentFlow = 'checkout' | 'mandate' | 'vault';
@@ -299,5 +299,5 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 
 export function serialKey(this: IExecuteFunctions, i: number): string | undefined {
 	// Charges of one mandate run one after the other; the field is empty in the other flows.
-	return serialKeyOf(this, i, 'mandate', 'mandateId');
+	return parameterKey(this, i, 'mandate', 'mandateId');
 }

@@ -110,14 +110,3 @@ export async function sendMoneyRequest(
 	if (!result.sent) return { action: operation, ...result.dryRun };
 	return withFailureMeaning(result.response.body ?? {});
 }
-
-/** Items about the same payment run one after the other, so CCV sees them in input order. */
-export function serialKeyOf(ctx: IExecuteFunctions, i: number, prefix: string, parameter: string): string | undefined {
-	try {
-		const value = String(ctx.getNodeParameter(parameter, i, '') ?? '').trim();
-		return value ? `${prefix}:${value}` : undefined;
-	} catch {
-		// A broken expression fails the item in execute, with the message n8n gives it.
-		return undefined;
-	}
-}

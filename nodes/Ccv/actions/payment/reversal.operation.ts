@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { parameterKey } from '../../helpers/serialKey';
 import { validateItem } from '../../helpers/validate';
 import { paymentLabels, reversal } from '../../schemas/payment';
 import type { CcvClient } from '../../transport';
@@ -11,7 +12,6 @@ import {
 	idempotencyKeyOption,
 	readMoneyOptions,
 	sendMoneyRequest,
-	serialKeyOf,
 } from './moneyRequest.shared';
 
 export const description: INodeProperties[] = [
@@ -42,5 +42,5 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 }
 
 export function serialKey(this: IExecuteFunctions, i: number): string | undefined {
-	return serialKeyOf(this, i, 'payment', 'paymentReference');
+	return parameterKey(this, i, 'payment', 'paymentReference');
 }

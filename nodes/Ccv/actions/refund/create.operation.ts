@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { parameterKey } from '../../helpers/serialKey';
 import { validateItem } from '../../helpers/validate';
 import { OPERATING_ENVIRONMENTS, refundCreate, refundLabels } from '../../schemas/refund';
 import type { RefundMethodDetails } from '../../schemas/refund';
@@ -12,7 +13,6 @@ import {
 	idempotencyKeyOption,
 	readMoneyOptions,
 	sendMoneyRequest,
-	serialKeyOf,
 } from '../payment/moneyRequest.shared';
 
 const show = showFor('refund', 'create');
@@ -232,5 +232,5 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 }
 
 export function serialKey(this: IExecuteFunctions, i: number): string | undefined {
-	return serialKeyOf(this, i, 'payment', 'paymentReference');
+	return parameterKey(this, i, 'payment', 'paymentReference');
 }

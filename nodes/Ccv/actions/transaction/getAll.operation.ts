@@ -4,7 +4,7 @@ import { failItem, validateItem } from '../../helpers/validate';
 import { PAIDOUT_VALUES, TRANSACTION_FILTER_TYPES, TRANSACTION_STATUSES, transactionFilterLabels, transactionFilters } from '../../schemas/transaction';
 import type { CcvClient } from '../../transport';
 import { optionsCollection, returnAllAndLimit, showFor } from '../common.descriptions';
-import { toEpochMs } from '../customer/cardLinking';
+import { toEpochMs } from '../../helpers/time';
 import { compact, given } from '../payment/moneyRequest.shared';
 import { TRANSACTION_PATH, transactionsOf, withFailureMeaning } from './transaction.helpers';
 

@@ -6,24 +6,18 @@ import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 import { MAX_REMEMBERED, rememberEmitted } from '../../../../nodes/Ccv/trigger/emittedStore';
 import type { TriggerStaticData } from '../../../../nodes/Ccv/trigger/emittedStore';
 import { runWebhookMethod } from '../../../helpers/engine';
-import { startSandbox, type Sandbox } from '../../../sandbox';
+
+import { useTestSandbox } from '../../../sandbox/testing';
 import { callTrigger, credentialsFor, emittedBy, trigger } from './helpers';
 
-let sb: Sandbox;
-beforeAll(async () => {
-	sb = await startSandbox();
-});
-afterAll(async () => {
-	await sb.close();
-});
-beforeEach(() => sb.reset());
+const t = useTestSandbox();
 
 /** Delivers the same bodies one after the other, carrying the static data over as n8n does. */
 async function deliver(parameters: INodeParameters, bodies: unknown[], staticData: IDataObject = {}) {
 	let saved = staticData;
 	const emitted: IDataObject[] = [];
 	for (const body of bodies) {
-		const result = await callTrigger(sb, parameters, { body }, { staticData: saved });
+		const result = await callTrigger(t.sb, parameters, { body }, { staticData: saved });
 		saved = result.staticData;
 		emitted.push(...(emittedBy(result) ?? []));
 	}
@@ -32,9 +26,9 @@ async function deliver(parameters: INodeParameters, bodies: unknown[], staticDat
 
 describe('CCV Trigger: Emit Each Status Once', () => {
 	it('outputs a status once when CCV calls twice for it, and again once it changes', async () => {
-		const { reference } = sb.addPayment({ status: 'pending' });
+		const { reference } = t.sb.addPayment({ status: 'pending' });
 		const twicePending = await deliver({ eventSource: 'transaction' }, [{ id: reference }, { id: reference }]);
-		sb.settle(reference, 'success');
+		t.sb.settle(reference, 'success');
 		const thenSuccess = await deliver({ eventSource: 'transaction' }, [{ id: reference }, { id: reference }], twicePending.staticData);
 
 		expect(twicePending.emitted.map((t) => t.status)).toEqual(['pending']);
@@ -43,7 +37,7 @@ describe('CCV Trigger: Emit Each Status Once', () => {
 	});
 
 	it('outputs every call when switched off, and stores nothing', async () => {
-		const { reference } = sb.addPayment();
+		const { reference } = t.sb.addPayment();
 
 		const run = await deliver({ eventSource: 'transaction', emitEachStatusOnce: false }, [{ id: reference }, { id: reference }]);
 
@@ -52,7 +46,7 @@ describe('CCV Trigger: Emit Each Status Once', () => {
 	});
 
 	it('does not remember statuses that were filtered out', async () => {
-		const { reference } = sb.addPayment({ status: 'pending' });
+		const { reference } = t.sb.addPayment({ status: 'pending' });
 
 		const run = await deliver({ eventSource: 'transaction', statuses: ['success'] }, [{ id: reference }]);
 
@@ -61,7 +55,7 @@ describe('CCV Trigger: Emit Each Status Once', () => {
 	});
 
 	it('keeps notifications of different event types apart', async () => {
-		const { reference } = sb.addPayment({ status: 'pending' });
+		const { reference } = t.sb.addPayment({ status: 'pending' });
 		const note = (eventType: string) => ({ notificationId: eventType, eventType, reference, created: 1, data: {} });
 
 		const run = await deliver({ eventSource: 'notification' }, [
@@ -121,7 +115,7 @@ describe('CCV Trigger webhook methods (publishing and unpublishing)', () => {
 	const url = 'http://localhost:5678/webhook/test-webhook-id/webhook';
 
 	it('records the Production URL on publish and forgets it on unpublish, keeping what was output', async () => {
-		const credentials = credentialsFor(sb);
+		const credentials = credentialsFor(t.sb);
 		const remembered = { lastEmitted: { 'tx:A': 'success' } };
 
 		const before = await runWebhookMethod(trigger, 'checkExists', { parameters, credentials, staticData: remembered });
@@ -132,7 +126,7 @@ describe('CCV Trigger webhook methods (publishing and unpublishing)', () => {
 		expect([before.result, created.result, after.result, deleted.result]).toEqual([false, true, true, true]);
 		expect(created.staticData).toEqual({ ...remembered, webhookUrl: url, eventSource: 'transaction' });
 		expect(deleted.staticData).toEqual(remembered);
-		expect(sb.log).toHaveLength(0);
+		expect(t.sb.log).toHaveLength(0);
 	});
 
 	it('drops statuses remembered for another event source when published with a new one', async () => {

@@ -1,22 +1,16 @@
 // Statuses and Transaction Types decide which verified transactions start an execution.
-import { startSandbox, type Sandbox, type TransactionStatus, type TransactionType } from '../../../sandbox';
+import { type TransactionStatus, type TransactionType } from '../../../sandbox';
+import { useTestSandbox } from '../../../sandbox/testing';
 import { callTrigger, emittedBy } from './helpers';
 
-let sb: Sandbox;
-beforeAll(async () => {
-	sb = await startSandbox();
-});
-afterAll(async () => {
-	await sb.close();
-});
-beforeEach(() => sb.reset());
+const t = useTestSandbox();
 
 /** Calls the trigger once per reference (emitting each status once is off) and lists what it output. */
 async function emittedFor(parameters: Record<string, unknown>, references: string[]) {
 	const out: Array<{ reference: unknown; status: unknown; type: unknown }> = [];
 	for (const reference of references) {
 		const result = await callTrigger(
-			sb,
+			t.sb,
 			{ eventSource: 'transaction', emitEachStatusOnce: false, ...parameters },
 			{ body: { id: reference } },
 		);
@@ -28,7 +22,7 @@ async function emittedFor(parameters: Record<string, unknown>, references: strin
 describe('CCV Trigger filters', () => {
 	it('outputs only the selected statuses', async () => {
 		const refs = (['success', 'failed', 'pending', 'manualintervention'] as TransactionStatus[]).map(
-			(status) => sb.addPayment({ status }).reference,
+			(status) => t.sb.addPayment({ status }).reference,
 		);
 
 		const out = await emittedFor({ statuses: ['failed', 'manualintervention'] }, refs);
@@ -42,7 +36,7 @@ describe('CCV Trigger filters', () => {
 
 	it('compares statuses and types whatever their case, and outputs them as CCV wrote them', async () => {
 		// CCV's docs show an uppercase "PENDING" once; the sandbox answers whatever status it holds.
-		const upper = sb.addPayment({ status: 'PENDING' as TransactionStatus, type: 'SALE' as TransactionType }).reference;
+		const upper = t.sb.addPayment({ status: 'PENDING' as TransactionStatus, type: 'SALE' as TransactionType }).reference;
 
 		const out = await emittedFor({ statuses: ['pending'], transactionTypes: ['sale'] }, [upper]);
 
@@ -50,10 +44,10 @@ describe('CCV Trigger filters', () => {
 	});
 
 	it('outputs only the selected transaction types, combined with the statuses', async () => {
-		const sale = sb.addPayment({ status: 'success' }).reference;
-		const refund = sb.addPayment({ status: 'success', type: 'refund', originalReference: sale }).reference;
-		const failedRefund = sb.addPayment({ status: 'failed', type: 'refund', originalReference: sale }).reference;
-		const capture = sb.addPayment({ status: 'success', type: 'capture', originalReference: sale }).reference;
+		const sale = t.sb.addPayment({ status: 'success' }).reference;
+		const refund = t.sb.addPayment({ status: 'success', type: 'refund', originalReference: sale }).reference;
+		const failedRefund = t.sb.addPayment({ status: 'failed', type: 'refund', originalReference: sale }).reference;
+		const capture = t.sb.addPayment({ status: 'success', type: 'capture', originalReference: sale }).reference;
 		const all = [sale, refund, failedRefund, capture];
 
 		expect(await emittedFor({ transactionTypes: ['refund'] }, all)).toEqual([
@@ -70,19 +64,19 @@ describe('CCV Trigger filters', () => {
 	});
 
 	it('applies the same filters to notifications', async () => {
-		const ok = sb.addPayment({ status: 'success' }).reference;
-		const failed = sb.addPayment({ status: 'failed' }).reference;
+		const ok = t.sb.addPayment({ status: 'success' }).reference;
+		const failed = t.sb.addPayment({ status: 'failed' }).reference;
 
 		const out = [];
 		for (const reference of [ok, failed]) {
 			const result = await callTrigger(
-				sb,
+				t.sb,
 				{ eventSource: 'notification', statuses: ['failed'] },
 				{ body: { notificationId: 'n-1', eventType: 'StatusChanged', reference, created: 1, data: { status: 'success' } } },
 			);
 			out.push(...(emittedBy(result) ?? []));
 		}
 
-		expect(out).toEqual([{ ...sb.state.transactions()[1], eventType: 'StatusChanged' }]);
+		expect(out).toEqual([{ ...t.sb.state.transactions()[1], eventType: 'StatusChanged' }]);
 	});
 });

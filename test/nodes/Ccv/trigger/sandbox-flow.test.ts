@@ -2,23 +2,14 @@
 // refund or order changes; the trigger looks the transaction or order up and outputs CCV's answer.
 import { randomBytes } from 'node:crypto';
 
-import { Client, paymentBody } from '../../../sandbox/test-client';
-import { startSandbox, type Sandbox } from '../../../sandbox';
+import { paymentBody } from '../../../sandbox/test-client';
+
+import { useTestSandbox } from '../../../sandbox/testing';
 import { credentialsFor, post } from './helpers';
 import { startTriggerReceiver, type TriggerReceiver } from './receiver';
 
-let sb: Sandbox;
-let api: Client;
+const t = useTestSandbox();
 let receiver: TriggerReceiver | undefined;
-beforeAll(async () => {
-	sb = await startSandbox();
-	api = new Client(sb);
-});
-afterAll(async () => {
-	await api.close();
-	await sb.close();
-});
-beforeEach(() => sb.reset());
 afterEach(async () => {
 	await receiver?.close();
 	receiver = undefined;
@@ -27,23 +18,23 @@ afterEach(async () => {
 const TOKEN = randomBytes(16).toString('hex');
 
 async function listen(parameters: Record<string, unknown>) {
-	receiver = await startTriggerReceiver({ parameters: { token: TOKEN, ...parameters }, credentials: credentialsFor(sb) });
+	receiver = await startTriggerReceiver({ parameters: { token: TOKEN, ...parameters }, credentials: credentialsFor(t.sb) });
 	return receiver;
 }
 
 function stateOf(reference: string) {
-	return sb.state.transactions().find((t) => t.reference === reference);
+	return t.sb.state.transactions().find((t) => t.reference === reference);
 }
 
 describe('CCV Trigger with the CCV sandbox calling it', () => {
 	it('outputs a settled payment once, even when the webhook arrives twice', async () => {
 		const r = await listen({ eventSource: 'transaction' });
-		const created = await api.post('/api/v1/payment', paymentBody({ webhookUrl: `${r.url}?token=${TOKEN}` }));
+		const created = await t.api.post('/api/v1/payment', paymentBody({ webhookUrl: `${r.url}?token=${TOKEN}` }));
 		expect(created.status).toBe(200);
 		const reference = created.body.reference as string;
 
-		sb.settle(reference, 'success');
-		const [first] = await sb.waitForDeliveries(1);
+		t.sb.settle(reference, 'success');
+		const [first] = await t.sb.waitForDeliveries(1);
 		const again = await post(first.url, first.body);
 
 		expect(first).toMatchObject({ kind: 'webhook', body: { id: reference }, status: 200 });
@@ -55,8 +46,8 @@ describe('CCV Trigger with the CCV sandbox calling it', () => {
 
 	it('outputs a settled refund once', async () => {
 		const r = await listen({ eventSource: 'transaction', transactionTypes: ['refund'] });
-		const payment = sb.addPayment({ status: 'success', amount: '40.00' });
-		const refund = await api.post('/api/v1/refund', {
+		const payment = t.sb.addPayment({ status: 'success', amount: '40.00' });
+		const refund = await t.api.post('/api/v1/refund', {
 			reference: payment.reference,
 			amount: '15.00',
 			webhookUrl: `${r.url}?token=${TOKEN}`,
@@ -64,8 +55,8 @@ describe('CCV Trigger with the CCV sandbox calling it', () => {
 		expect(refund.status).toBe(200);
 		const reference = refund.body.reference as string;
 
-		sb.settle(reference, 'success');
-		const [delivery] = await sb.waitForDeliveries(1);
+		t.sb.settle(reference, 'success');
+		const [delivery] = await t.sb.waitForDeliveries(1);
 		await post(delivery.url, delivery.body);
 
 		expect(r.emitted()).toEqual([stateOf(reference)]);
@@ -74,14 +65,14 @@ describe('CCV Trigger with the CCV sandbox calling it', () => {
 
 	it('outputs a notification with its event type and the transaction CCV reports', async () => {
 		const r = await listen({ eventSource: 'notification' });
-		const created = await api.post(
+		const created = await t.api.post(
 			'/api/v1/payment',
 			paymentBody({ notificationRequests: [{ url: `${r.url}?token=${TOKEN}`, events: ['StatusChanged'] }] }),
 		);
 		const reference = created.body.reference as string;
 
-		sb.settle(reference, 'failed', { failureCode: 'card_refused' });
-		const [delivery] = await sb.waitForDeliveries(1);
+		t.sb.settle(reference, 'failed', { failureCode: 'card_refused' });
+		const [delivery] = await t.sb.waitForDeliveries(1);
 
 		expect(delivery).toMatchObject({ kind: 'notification', status: 200 });
 		expect(r.emitted()).toEqual([{ ...stateOf(reference), eventType: 'StatusChanged' }]);
@@ -89,10 +80,10 @@ describe('CCV Trigger with the CCV sandbox calling it', () => {
 
 	it('refuses the webhook with 401 when the URL given to CCV lacks the token', async () => {
 		const r = await listen({ eventSource: 'transaction' });
-		const created = await api.post('/api/v1/payment', paymentBody({ webhookUrl: r.url }));
+		const created = await t.api.post('/api/v1/payment', paymentBody({ webhookUrl: r.url }));
 
-		sb.settle(created.body.reference as string, 'success');
-		const [delivery] = await sb.waitForDeliveries(1);
+		t.sb.settle(created.body.reference as string, 'success');
+		const [delivery] = await t.sb.waitForDeliveries(1);
 
 		expect(delivery.status).toBe(401);
 		expect(r.emitted()).toEqual([]);
@@ -100,7 +91,7 @@ describe('CCV Trigger with the CCV sandbox calling it', () => {
 
 	it('outputs only the selected order statuses as an order moves on', async () => {
 		const r = await listen({ eventSource: 'orderStatus', orderStatuses: ['FulfillmentDone', 'Completed', 'Failed'] });
-		const submitted = await api.post('/api/ordercompletion/reseller/order', {
+		const submitted = await t.api.post('/api/ordercompletion/reseller/order', {
 			notifyCustomerByEmail: false,
 			externalReference: 'SHOP-77',
 			order: { salesPackages: [] },
@@ -111,7 +102,7 @@ describe('CCV Trigger with the CCV sandbox calling it', () => {
 		const notificationUrl = `${r.url}?orderId=${encodeURIComponent(orderId)}&token=${TOKEN}`;
 
 		for (const status of ['Screening', 'New', 'FulfillmentInProgress', 'FulfillmentDone', 'Completed'] as const) {
-			sb.setOrderStatus(orderId, status);
+			t.sb.setOrderStatus(orderId, status);
 			expect(await post(notificationUrl, '')).toBe(200);
 		}
 		expect(await post(notificationUrl, '')).toBe(200);
@@ -126,19 +117,19 @@ describe('CCV Trigger with the CCV sandbox calling it', () => {
 
 	it('outputs nothing for an order call without a usable ?orderId= or for an order CCV does not know', async () => {
 		const r = await listen({ eventSource: 'orderStatus' });
-		const submitted = await api.post('/api/ordercompletion/reseller/order', {
+		const submitted = await t.api.post('/api/ordercompletion/reseller/order', {
 			notifyCustomerByEmail: false,
 			statusNotificationInformation: { notificationUrl: `${r.url}?token=${TOKEN}`, notifyOnStatus: ['Completed'] },
 			order: {},
 		});
 
-		sb.setOrderStatus(submitted.body.orderId as string, 'Completed');
-		const [delivery] = await sb.waitForDeliveries(1);
+		t.sb.setOrderStatus(submitted.body.orderId as string, 'Completed');
+		const [delivery] = await t.sb.waitForDeliveries(1);
 		const unknown = await post(`${r.url}?orderId=no-such-order&token=${TOKEN}`, '');
 
 		expect(delivery).toMatchObject({ kind: 'order', body: '', status: 200 });
 		expect(unknown).toBe(200);
-		expect(sb.log.filter((e) => e.method === 'GET').map((e) => [e.path, e.status])).toEqual([
+		expect(t.sb.log.filter((e) => e.method === 'GET').map((e) => [e.path, e.status])).toEqual([
 			['/api/ordercompletion/reseller/order/no-such-order/status', 404],
 		]);
 		expect(r.emitted()).toEqual([]);

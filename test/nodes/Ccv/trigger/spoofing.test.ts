@@ -2,43 +2,36 @@
 // body, and nothing at all for calls that name no transaction CCV knows or lack the token.
 import { randomBytes } from 'node:crypto';
 
-import { startSandbox, type Sandbox } from '../../../sandbox';
+import { useTestSandbox } from '../../../sandbox/testing';
 import { callTrigger, emittedBy, lookups } from './helpers';
 
-let sb: Sandbox;
-beforeAll(async () => {
-	sb = await startSandbox();
-});
-afterAll(async () => {
-	await sb.close();
-});
-beforeEach(() => sb.reset());
+const t = useTestSandbox();
 
 const webhook = { eventSource: 'transaction' };
 const ACK = { received: true };
 
 function stateOf(reference: string) {
-	return sb.state.transactions().find((t) => t.reference === reference);
+	return t.sb.state.transactions().find((t) => t.reference === reference);
 }
 
 describe('CCV Trigger against forged calls', () => {
 	it('outputs the failed status CCV reports, never the "success" a forged body claims', async () => {
-		const { reference } = sb.addPayment({ status: 'failed', failureCode: 'card_refused', amount: '12.50' });
+		const { reference } = t.sb.addPayment({ status: 'failed', failureCode: 'card_refused', amount: '12.50' });
 		const forged = { id: reference, status: 'success', amount: 5000, currency: 'usd', type: 'refund' };
 
-		const result = await callTrigger(sb, webhook, { body: forged });
+		const result = await callTrigger(t.sb, webhook, { body: forged });
 
 		expect(emittedBy(result)).toEqual([stateOf(reference)]);
 		expect(emittedBy(result)?.[0]).toMatchObject({ status: 'failed', amount: 12.5, currency: 'eur', type: 'sale' });
-		const onlySuccess = await callTrigger(sb, { ...webhook, statuses: ['success'] }, { body: forged });
+		const onlySuccess = await callTrigger(t.sb, { ...webhook, statuses: ['success'] }, { body: forged });
 		expect(emittedBy(onlySuccess)).toBeUndefined();
 	});
 
 	it('gives the same output whatever extra fields the body carries', async () => {
-		const { reference } = sb.addPayment({ status: 'success', amount: '30.00', merchantOrderReference: 'ORDER-7' });
+		const { reference } = t.sb.addPayment({ status: 'success', amount: '30.00', merchantOrderReference: 'ORDER-7' });
 
-		const plain = await callTrigger(sb, webhook, { body: { id: reference } });
-		const forged = await callTrigger(sb, webhook, {
+		const plain = await callTrigger(t.sb, webhook, { body: { id: reference } });
+		const forged = await callTrigger(t.sb, webhook, {
 			body: { id: reference, status: 'failed', amount: 0.01, merchantOrderReference: 'ORDER-666', details: { x: 1 } },
 		});
 
@@ -47,14 +40,14 @@ describe('CCV Trigger against forged calls', () => {
 	});
 
 	it('outputs nothing for a reference CCV does not know, and answers exactly as for a known one', async () => {
-		const { reference } = sb.addPayment();
+		const { reference } = t.sb.addPayment();
 
-		const known = await callTrigger(sb, webhook, { body: { id: reference } });
-		const unknown = await callTrigger(sb, webhook, { body: { id: 'C000000000000000UNKNOWN.1' } });
+		const known = await callTrigger(t.sb, webhook, { body: { id: reference } });
+		const unknown = await callTrigger(t.sb, webhook, { body: { id: 'C000000000000000UNKNOWN.1' } });
 
 		expect(emittedBy(unknown)).toBeUndefined();
 		expect(unknown.staticData).toEqual({});
-		expect(lookups(sb).map((l) => l.query.reference)).toEqual([reference, 'C000000000000000UNKNOWN.1']);
+		expect(lookups(t.sb).map((l) => l.query.reference)).toEqual([reference, 'C000000000000000UNKNOWN.1']);
 		for (const result of [known, unknown]) {
 			expect(result.webhookResponse).toEqual(ACK);
 			expect(result.response.sent).toBe(false);
@@ -70,11 +63,11 @@ describe('CCV Trigger against forged calls', () => {
 		['an id longer than 255 characters', { id: 'C'.repeat(256) }],
 		['a list', [{ id: 'C123' }]],
 	])('ignores a body with %s without asking CCV', async (_label, body) => {
-		const result = await callTrigger(sb, webhook, { body });
+		const result = await callTrigger(t.sb, webhook, { body });
 
 		expect(emittedBy(result)).toBeUndefined();
 		expect(result.webhookResponse).toEqual(ACK);
-		expect(lookups(sb)).toHaveLength(0);
+		expect(lookups(t.sb)).toHaveLength(0);
 	});
 
 	describe('with a Shared Token', () => {
@@ -88,29 +81,29 @@ describe('CCV Trigger against forged calls', () => {
 			['no token', {}],
 			['an empty token', { token: '' }],
 		])('answers 401 to %s and runs nothing', async (_label, query) => {
-			const { reference } = sb.addPayment();
+			const { reference } = t.sb.addPayment();
 
-			const result = await callTrigger(sb, withToken, { query, body: { id: reference } });
+			const result = await callTrigger(t.sb, withToken, { query, body: { id: reference } });
 
 			expect(result.response).toMatchObject({ statusCode: 401, sent: true });
 			expect(result.noWebhookResponse).toBe(true);
 			expect(emittedBy(result)).toBeUndefined();
-			expect(lookups(sb)).toHaveLength(0);
+			expect(lookups(t.sb)).toHaveLength(0);
 		});
 
 		it('runs when the URL carries the token', async () => {
-			const { reference } = sb.addPayment();
+			const { reference } = t.sb.addPayment();
 
-			const result = await callTrigger(sb, withToken, { query: { token: secret }, body: { id: reference } });
+			const result = await callTrigger(t.sb, withToken, { query: { token: secret }, body: { id: reference } });
 
 			expect(emittedBy(result)).toEqual([stateOf(reference)]);
 		});
 	});
 
 	it('fails the call instead of staying silent when CCV refuses the credential', async () => {
-		const { reference } = sb.addPayment();
+		const { reference } = t.sb.addPayment();
 
-		await expect(callTrigger(sb, webhook, { body: { id: reference } }, { apiKey: 't_revoked' })).rejects.toThrow(
+		await expect(callTrigger(t.sb, webhook, { body: { id: reference } }, { apiKey: 't_revoked' })).rejects.toThrow(
 			/API key is invalid or expired/,
 		);
 	});
