@@ -151,10 +151,7 @@ describe('credential test', () => {
 });
 
 describe('CCV Trigger in a published workflow', () => {
-	// KNOWN BUG (issue 7): in a running n8n the trigger's static data written in webhook() is not
-	// saved, so a repeated delivery runs twice. test.failing passes while the bug is there and
-	// fails the suite the moment it is fixed: then turn it back into test().
-	test.failing('"Payment status to ops" runs once per status change CCV confirms, never for spoofed or repeated calls', async () => {
+	test('"Payment status to ops" runs once per status change CCV confirms, never for spoofed or repeated calls', async () => {
 		const url = server.webhookUrl(webhookPath(statusWorkflow));
 		// Spoofed calls first: anything they started would be listed before the real executions.
 		expect(await post(url, JSON.stringify({ id: 'C250101000000000SPOOF000.X' }))).toBe(200);
@@ -193,10 +190,7 @@ describe('CCV Trigger in a published workflow', () => {
 		);
 	});
 
-	// KNOWN BUG (issue 7): in a running n8n the trigger's static data written in webhook() is not
-	// saved, so a repeated delivery runs twice. test.failing passes while the bug is there and
-	// fails the suite the moment it is fixed: then turn it back into test().
-	test.failing('the order-status trigger runs once per order status change, never for an unknown order', async () => {
+	test('the order-status trigger runs once per order status change, never for an unknown order', async () => {
 		const url = server.webhookUrl(webhookPath(orderWorkflow));
 		// CCV's order notification carries no body; the order comes from ?orderId= in the URL.
 		expect(await post(`${url}?orderId=b0a7d000-0000-4000-8000-00000000dead`, '')).toBe(200);

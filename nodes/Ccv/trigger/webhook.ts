@@ -18,9 +18,15 @@ export const TRIGGER_CLIENT_SETTINGS: Partial<ClientSettings> = {
 	timeoutMs: 15_000,
 };
 
-/** The same answer whatever happened, so a caller learns nothing about our account. */
-function acknowledged(): IWebhookResponseData {
-	return { webhookResponse: { received: true } };
+/**
+ * The same answer whatever happened, so a caller learns nothing about our account. The node sends
+ * it itself, before the execution starts: n8n (2.41) saves the static data (Emit Each Status Once)
+ * when the webhook answers, and starting the execution first resets n8n's "changed" mark, so the
+ * record of what was output would be lost and a repeated call would run the workflow again.
+ */
+function acknowledged(ctx: IWebhookFunctions): IWebhookResponseData {
+	ctx.getResponseObject().status(200).json({ received: true });
+	return { noWebhookResponse: true };
 }
 
 export async function handleCall(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
@@ -39,16 +45,16 @@ export async function handleCall(ctx: IWebhookFunctions): Promise<IWebhookRespon
 	const outcome = source === 'orderStatus' ? await orderEvent(ctx, client) : await transactionEvent(ctx, client, source);
 	if (isIgnored(outcome)) {
 		ctx.logger.debug(`CCV Trigger: nothing output, ${outcome.ignored}`);
-		return acknowledged();
+		return acknowledged(ctx);
 	}
 
 	if (ctx.getNodeParameter('emitEachStatusOnce', true) as boolean) {
 		const data = ctx.getWorkflowStaticData('node') as TriggerStaticData;
 		if (alreadyEmitted(data, outcome.key, outcome.status)) {
 			ctx.logger.debug(`CCV Trigger: nothing output, status ${outcome.status} of ${outcome.key} was output before`);
-			return acknowledged();
+			return acknowledged(ctx);
 		}
 		rememberEmitted(data, outcome.key, outcome.status);
 	}
-	return { ...acknowledged(), workflowData: [[{ json: outcome.json }]] };
+	return { ...acknowledged(ctx), workflowData: [[{ json: outcome.json }]] };
 }
