@@ -38,7 +38,7 @@ abstract class BaseGate implements RequestGate {
 
 	private waiters: Array<() => void> = [];
 
-	private pausedUntil = 0;
+	protected pausedUntil = 0;
 
 	protected throttled = 0;
 
@@ -147,6 +147,9 @@ export class AdaptiveGate extends BaseGate {
 
 	private smoothedMs = 0;
 
+	/** When recent clean answers came back (the last 512), to measure what CCV actually served. */
+	private okTimes: number[] = [];
+
 	private readonly max: number;
 
 	private readonly probeAfterMs: number;
@@ -170,8 +173,16 @@ export class AdaptiveGate extends BaseGate {
 			if (ticket.startedAt < this.lastCut) {
 				// Same burst as the last cut (answers arrive in any order): keep the lowest level seen.
 				this.ceiling = Math.min(this.ceiling, level);
+			} else if (this.ceiling === Infinity) {
+				// First push-back: just under the level it came at (exact for a limit on requests in flight).
+				this.ceiling = level;
+				this.lastCut = now;
 			} else {
-				this.ceiling = level < this.ceiling ? level : Math.max(1, Math.floor(this.ceiling * 0.8));
+				// Pushed back again below that level: the limit is a rate, not a count. What CCV served since
+				// the last cut, times the latency, is the level that rate allows (Little's law).
+				const served = this.servedLevel(now);
+				const fallback = level < this.ceiling ? level : Math.floor(this.ceiling * 0.8);
+				this.ceiling = Math.max(1, served === undefined ? fallback : Math.min(level, served));
 				this.lastCut = now;
 			}
 			this.limit = Math.min(this.limit, this.ceiling);
@@ -179,6 +190,8 @@ export class AdaptiveGate extends BaseGate {
 		}
 		if (outcome.kind !== 'ok') return;
 
+		this.okTimes.push(now);
+		if (this.okTimes.length > 1024) this.okTimes.splice(0, 512);
 		this.baselineMs = Math.min(this.baselineMs, Math.max(1, latencyMs));
 		this.smoothedMs = this.smoothedMs === 0 ? latencyMs : this.smoothedMs * 0.8 + latencyMs * 0.2;
 		const slow = this.smoothedMs > this.baselineMs * 3;
@@ -198,5 +211,14 @@ export class AdaptiveGate extends BaseGate {
 		if (this.limit >= cap) return;
 		// Below any ceiling found: slow start (+1 per answer, doubling each round trip).
 		this.limit = Math.min(cap, this.limit + (this.ceiling === Infinity ? 1 : 1 / this.limit));
+	}
+
+	/** Requests in flight that the answers since the last cut (or pause) sustain; undefined if too few. */
+	private servedLevel(now: number): number | undefined {
+		const from = Math.max(now - 1000, this.lastCut, this.pausedUntil);
+		const span = now - from;
+		const answers = this.okTimes.filter((t) => t >= from).length;
+		if (answers < 10 || this.smoothedMs < 1 || span < 2 * this.smoothedMs) return undefined;
+		return Math.floor((answers / span) * this.smoothedMs);
 	}
 }

@@ -130,3 +130,28 @@ describe('AdaptiveGate, answers out of order', () => {
 		expect(gate.stats().limit).toBe(10);
 	});
 });
+
+describe('AdaptiveGate against a rate limit', () => {
+	it('on a second push-back, settles at the level the served rate allows (rate x latency)', async () => {
+		const c = { t: 0 };
+		const gate = new AdaptiveGate({ max: 20, initial: 8, now: () => c.t });
+		// First push-back at 8 in flight: level 7.
+		let tickets = await fill(gate, 8);
+		c.t = 25;
+		gate.release(tickets[7], { kind: 'throttled' });
+		for (const ticket of tickets.slice(0, 7)) gate.release(ticket, { kind: 'ok' });
+		expect(gate.stats().limit).toBe(7);
+		// CCV then serves 200 answers a second (one every 5 ms), each taking 25 ms.
+		for (let k = 0; k < 60; k++) {
+			const [ticket] = await fill(gate, 1);
+			c.t += 5;
+			ticket.startedAt = c.t - 25;
+			gate.release(ticket, { kind: 'ok' });
+		}
+		tickets = await fill(gate, 7);
+		c.t += 1;
+		gate.release(tickets[6], { kind: 'throttled' });
+		// 200/s x 25 ms = 5 requests in flight.
+		expect(gate.stats().limit).toBe(5);
+	});
+});
