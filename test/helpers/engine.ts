@@ -15,6 +15,7 @@ import type {
 } from 'n8n-workflow';
 
 import { Ccv } from '../../nodes/Ccv/Ccv.node';
+import type { TestCredentialsHelper } from './engine/credentials';
 import {
 	additionalDataFor,
 	nodeCredentials,
@@ -77,6 +78,8 @@ export interface RunNodeResult {
 	error?: NodeRunError;
 	/** The engine's full run data: keyed by node name, 'Input' (the source) and the node's default name ('CCV'). */
 	runData: IRunData;
+	/** How many times the credential was loaded from n8n's store during the run. */
+	credentialReads: number;
 }
 
 const defaultCcv = new Ccv();
@@ -143,7 +146,8 @@ export async function runCcvNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 	const { runData, error: workflowError } = run.data.resultData;
 	const task = runData[nodeName]?.[0];
 	const error = readError(task?.error ?? workflowError);
-	return { items: task?.data?.main?.[0] ?? [], ...(error ? { error } : {}), runData };
+	const credentialReads = (additionalData.credentialsHelper as TestCredentialsHelper).reads;
+	return { items: task?.data?.main?.[0] ?? [], ...(error ? { error } : {}), runData, credentialReads };
 }
 
 // The engine keeps a plain-object copy of the thrown error (own fields plus message and stack), as n8n

@@ -1,5 +1,7 @@
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type {
+	IAdditionalCredentialOptions,
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -94,7 +96,7 @@ function trimSlash(url: string): string {
 
 /** One client per node execution: every item's requests share its gate and settings. */
 export class CcvClient {
-	private baseUrls: Promise<{ payment: string; boarding: string; secrets: string[] }> | undefined;
+	private baseUrls: Promise<{ payment: string; boarding: string; secrets: string[]; credentials: ICredentialDataDecryptedObject }> | undefined;
 
 	readonly settings: ClientSettings;
 
@@ -115,8 +117,19 @@ export class CcvClient {
 			boarding: trimSlash(String(c.boardingBaseUrl || '')),
 			// Never let these appear in an error we raise.
 			secrets: [c.apiKey, c.boardingApiKey].map((s) => String(s ?? '')).filter((s) => s.length >= 4),
+			credentials: c,
 		}));
 		return await this.baseUrls;
+	}
+
+	/**
+	 * The credential read once for this execution, handed to n8n with every request: otherwise n8n
+	 * loads and decrypts it again from its database for each request, which costs more CPU than
+	 * the request itself in a bulk run. A copy each time, so nothing n8n does to it carries over.
+	 */
+	private reusedCredentials(data: ICredentialDataDecryptedObject): IAdditionalCredentialOptions {
+		const ref = this.ctx.getNode().credentials?.[CREDENTIAL_TYPE];
+		return { credentialsDecrypted: { id: ref?.id ?? '', name: ref?.name ?? '', type: CREDENTIAL_TYPE, data: { ...data } } };
 	}
 
 	async request<T = unknown>(req: CcvRequest, itemIndex?: number): Promise<CcvResponse<T>> {
@@ -129,7 +142,7 @@ export class CcvClient {
 	}
 
 	private async perform<T>(req: CcvRequest, itemIndex: number | undefined, allowNotFound: boolean): Promise<CcvResponse<T> | NotFound> {
-		const { payment, boarding, secrets } = await this.urls();
+		const { payment, boarding, secrets, credentials } = await this.urls();
 		const base = req.api === 'boarding' ? boarding : payment;
 		if (!base) {
 			throw new NodeOperationError(
@@ -157,7 +170,7 @@ export class CcvClient {
 			timeout: this.settings.timeoutMs,
 		};
 		try {
-			return await this.send<T>(req, options, itemIndex, allowNotFound);
+			return await this.send<T>(req, options, itemIndex, allowNotFound, credentials);
 		} catch (error) {
 			throw scrubSecrets(error, secrets);
 		}
@@ -168,6 +181,7 @@ export class CcvClient {
 		options: IHttpRequestOptions,
 		itemIndex: number | undefined,
 		allowNotFound: boolean,
+		credentials: ICredentialDataDecryptedObject,
 	): Promise<CcvResponse<T> | NotFound> {
 		const { gate, maxRetries, maxThrottleRetries, maxWaitMs, random } = this.settings;
 		const idempotent = isIdempotent(req.method, Boolean(req.idempotencyReference));
@@ -183,6 +197,7 @@ export class CcvClient {
 					this.ctx,
 					CREDENTIAL_TYPE,
 					{ ...options },
+					this.reusedCredentials(credentials),
 				)) as { statusCode: number; body: unknown; headers: Record<string, string> };
 			} catch (error) {
 				gate.release(ticket, { kind: 'failed' });

@@ -1,5 +1,10 @@
 import { sleep } from 'n8n-workflow';
 
+/** Sends leave at most this fraction of (round trip / level) apart: see BaseGate.pace. */
+const PACE_FACTOR = 0.8;
+
+const MIN_CALM_BEFORE_PROBE_MS = 1_000;
+
 /** Handed out by acquire, given back on release: when the attempt started and how busy we were. */
 export interface GateTicket {
 	startedAt: number;
@@ -48,7 +53,22 @@ abstract class BaseGate implements RequestGate {
 
 	protected maxReached = 0;
 
-	constructor(protected readonly now: () => number = Date.now) {}
+	/** Smoothed time from send to answer of clean answers; 0 until the first one. */
+	protected smoothedMs = 0;
+
+	/** Requests holding a slot that still wait for their turn to leave (see pace). */
+	private waitingTurn = 0;
+
+	/** The last Retry-After pause asked for: what one more 429 would cost the run. */
+	protected lastPauseMs = 0;
+
+	/** The earliest moment the next request may leave (see pace). */
+	private nextSendAt = 0;
+
+	constructor(
+		protected readonly now: () => number = Date.now,
+		private readonly wait: (ms: number) => Promise<void> = sleep,
+	) {}
 
 	protected abstract currentLimit(): number;
 
@@ -58,28 +78,64 @@ abstract class BaseGate implements RequestGate {
 		for (;;) {
 			const wait = this.pausedUntil - this.now();
 			if (wait > 0) {
-				await sleep(wait);
+				await this.wait(wait);
 				continue;
 			}
 			if (this.inFlight < this.currentLimit()) {
 				this.inFlight++;
-				this.maxReached = Math.max(this.maxReached, this.inFlight);
-				return { startedAt: this.now(), inFlightAtStart: this.inFlight };
+				this.waitingTurn++;
+				await this.pace();
+				this.waitingTurn--;
+				if (this.pausedUntil > this.now()) {
+					// CCV asked for a pause while this one waited for its turn: give the slot back, wait too.
+					this.inFlight--;
+					this.wakeWaiters();
+					continue;
+				}
+				// Those still waiting for their turn are not at CCV yet: they do not count.
+				const sent = this.inFlight - this.waitingTurn;
+				this.maxReached = Math.max(this.maxReached, sent);
+				return { startedAt: this.now(), inFlightAtStart: sent };
 			}
 			await new Promise<void>((resolve) => this.waiters.push(resolve));
 		}
 	}
 
+	/**
+	 * Spreads sends evenly over a round trip instead of letting them leave in bursts. Answers that
+	 * arrive together would otherwise be sent on together, forever: CCV then sees bursts (more
+	 * 429s under a rate limit) and n8n handles every answer of a burst before it sends anything,
+	 * so no request is in flight meanwhile. The spacing is a little shorter than the level allows
+	 * on average, so pacing smooths the stream without slowing it.
+	 */
+	private async pace(): Promise<void> {
+		const interval = (this.smoothedMs / this.currentLimit()) * PACE_FACTOR;
+		// Below a millisecond, timers cannot space sends: answers that fast need no pacing.
+		if (interval < 1) return;
+		const now = this.now();
+		// No credit for time nobody used: that would let a burst out.
+		const sendAt = Math.max(this.nextSendAt, now);
+		this.nextSendAt = sendAt + interval;
+		if (sendAt - now >= 1) await this.wait(sendAt - now);
+	}
+
 	release(ticket: GateTicket, outcome: GateOutcome): void {
 		this.inFlight--;
 		if (outcome.kind === 'throttled') this.throttled++;
-		this.onRelease(ticket, outcome, this.now() - ticket.startedAt);
-		// Wake as many waiters as there are free slots now (the limit may have grown).
+		const latencyMs = this.now() - ticket.startedAt;
+		if (outcome.kind === 'ok') this.smoothedMs = this.smoothedMs === 0 ? latencyMs : this.smoothedMs * 0.8 + latencyMs * 0.2;
+		this.onRelease(ticket, outcome, latencyMs);
+		this.wakeWaiters();
+	}
+
+	/** Wakes as many waiters as there are free slots now (the limit may have grown). */
+	private wakeWaiters(): void {
 		let free = Math.max(1, this.currentLimit() - this.inFlight);
 		while (free-- > 0 && this.waiters.length) this.waiters.shift()!();
 	}
 
 	pauseFor(ms: number): void {
+		this.lastPauseMs = ms;
 		const until = this.now() + ms;
 		if (until > this.pausedUntil) {
 			this.pausedMs += until - Math.max(this.pausedUntil, this.now());
@@ -107,8 +163,9 @@ export class FixedGate extends BaseGate {
 	constructor(
 		private readonly limit: number,
 		now?: () => number,
+		wait?: (ms: number) => Promise<void>,
 	) {
-		super(now);
+		super(now, wait);
 	}
 
 	protected currentLimit(): number {
@@ -123,9 +180,14 @@ export interface AdaptiveGateOptions {
 	max: number;
 	/** Where a run starts. */
 	initial?: number;
-	/** After CCV pushed back, how long to hold the found level before trying one more. */
+	/**
+	 * After CCV pushed back, how long to hold the found level before trying one more. Default: ten
+	 * times the last Retry-After pause, at least 1 s, so failed probes cost at most a tenth of the run.
+	 */
 	probeAfterMs?: number;
 	now?: () => number;
+	/** How to wait (tests pass one that moves their clock). */
+	wait?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -145,20 +207,18 @@ export class AdaptiveGate extends BaseGate {
 
 	private baselineMs = Infinity;
 
-	private smoothedMs = 0;
-
 	/** When recent clean answers came back (the last 512), to measure what CCV actually served. */
 	private okTimes: number[] = [];
 
 	private readonly max: number;
 
-	private readonly probeAfterMs: number;
+	private readonly probeAfterMs: number | undefined;
 
 	constructor(options: AdaptiveGateOptions) {
-		super(options.now);
+		super(options.now, options.wait);
 		this.max = Math.max(1, Math.floor(options.max));
 		this.limit = Math.min(this.max, options.initial ?? 2);
-		this.probeAfterMs = options.probeAfterMs ?? 10_000;
+		this.probeAfterMs = options.probeAfterMs;
 	}
 
 	protected currentLimit(): number {
@@ -193,7 +253,6 @@ export class AdaptiveGate extends BaseGate {
 		this.okTimes.push(now);
 		if (this.okTimes.length > 1024) this.okTimes.splice(0, 512);
 		this.baselineMs = Math.min(this.baselineMs, Math.max(1, latencyMs));
-		this.smoothedMs = this.smoothedMs === 0 ? latencyMs : this.smoothedMs * 0.8 + latencyMs * 0.2;
 		const slow = this.smoothedMs > this.baselineMs * 3;
 		if (slow) {
 			// Latency keeps rising: CCV is queueing our requests. Back off gently, once per round trip.
@@ -203,7 +262,7 @@ export class AdaptiveGate extends BaseGate {
 			}
 			return;
 		}
-		if (this.ceiling !== Infinity && now - this.lastThrottleAt > this.probeAfterMs && this.limit >= this.ceiling) {
+		if (this.ceiling !== Infinity && now - this.lastThrottleAt > this.calmBeforeProbeMs() && this.limit >= this.ceiling) {
 			this.ceiling++;
 			this.lastThrottleAt = now; // one probe per calm stretch
 		}
@@ -211,6 +270,10 @@ export class AdaptiveGate extends BaseGate {
 		if (this.limit >= cap) return;
 		// Below any ceiling found: slow start (+1 per answer, doubling each round trip).
 		this.limit = Math.min(cap, this.limit + (this.ceiling === Infinity ? 1 : 1 / this.limit));
+	}
+
+	private calmBeforeProbeMs(): number {
+		return this.probeAfterMs ?? Math.max(MIN_CALM_BEFORE_PROBE_MS, 10 * this.lastPauseMs);
 	}
 
 	/** Requests in flight that the answers since the last cut (or pause) sustain; undefined if too few. */

@@ -13,6 +13,9 @@ import type {
 } from 'n8n-workflow';
 
 export class TestCredentialsHelper extends ICredentialsHelper {
+	/** How often n8n loaded (and would have decrypted) a credential during the run. */
+	reads = 0;
+
 	constructor(
 		private readonly types: Record<string, ICredentialType>,
 		private readonly data: Record<string, ICredentialDataDecryptedObject>,
@@ -64,6 +67,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		_nodeCredentials: INodeCredentialsDetails,
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
+		this.reads++;
 		const data = this.data[type];
 		if (!data) throw new UnexpectedError(`Test engine: no credentials given for "${type}"`);
 		// n8n fills in the defaults of fields the user never touched (hidden ones stay out).

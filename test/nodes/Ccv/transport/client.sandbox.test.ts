@@ -21,6 +21,19 @@ describe('transport', () => {
 		expect(JSON.stringify(items)).not.toContain(t.sb.apiKey);
 	});
 
+	it('reads the credential once per execution, and every request still carries the key', async () => {
+		const items = Array.from({ length: 12 }, (_, k) => ({ id: `cred-${k}` }));
+		const { items: out, credentialReads } = await t.run(
+			{ resource: 'customer', operation: 'delete', customer: byExternalId('={{ $json.id }}') },
+			items,
+		);
+		expect(out).toHaveLength(12);
+		expect(credentialReads).toBe(1);
+		// The sandbox answers 401 to a request without the key; none of the twelve was refused.
+		expect(t.sb.log.map((e) => e.status)).toEqual(new Array(12).fill(404));
+		expect(out.every((o) => o.json.reason === 'not found')).toBe(true);
+	});
+
 	it('a wrong key reads "API key is invalid or expired", and the key is nowhere in the error', async () => {
 		const { error } = await t.run({ resource: 'customer', operation: 'get', customer: byExternalId('x') }, [{}], {
 			credentials: { apiKey: 't_wrong_key_123', baseUrl: t.sb.url },
