@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 export const UUID_PATTERN =
 	'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
@@ -102,6 +102,19 @@ export const requestOptionFields: INodeProperties[] = [
 		description: 'The longest the node waits before repeating a request. If CCV asks for a longer pause, the item fails with that message.',
 	},
 ];
+
+/** The "Additional Fields" collection of an operation: optional fields, in the order given. */
+export function additionalFieldsCollection(displayOptions: IDisplayOptions, fields: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions,
+		options: fields,
+	};
+}
 
 export function optionsCollection(
 	resource: string,

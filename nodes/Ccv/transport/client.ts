@@ -1,7 +1,6 @@
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type {
-	IAdditionalCredentialOptions,
-	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -94,9 +93,21 @@ function trimSlash(url: string): string {
 	return url.replace(/\/+$/, '');
 }
 
+interface CredentialFacts {
+	payment: string;
+	boarding: string;
+	/** Never let these appear in an error we raise. */
+	secrets: string[];
+	/**
+	 * Handed to n8n with every request: otherwise n8n loads the credential from its database and
+	 * decrypts it again for each request, which costs more CPU than the request in a bulk run.
+	 */
+	credential: ICredentialsDecrypted;
+}
+
 /** One client per node execution: every item's requests share its gate and settings. */
 export class CcvClient {
-	private baseUrls: Promise<{ payment: string; boarding: string; secrets: string[]; credentials: ICredentialDataDecryptedObject }> | undefined;
+	private fromCredential: Promise<CredentialFacts> | undefined;
 
 	readonly settings: ClientSettings;
 
@@ -111,25 +122,18 @@ export class CcvClient {
 		};
 	}
 
-	private async urls() {
-		this.baseUrls ??= this.ctx.getCredentials(CREDENTIAL_TYPE).then((c) => ({
-			payment: trimSlash(String(c.baseUrl || 'https://api.psp.ccv.eu')),
-			boarding: trimSlash(String(c.boardingBaseUrl || '')),
-			// Never let these appear in an error we raise.
-			secrets: [c.apiKey, c.boardingApiKey].map((s) => String(s ?? '')).filter((s) => s.length >= 4),
-			credentials: c,
-		}));
-		return await this.baseUrls;
-	}
-
-	/**
-	 * The credential read once for this execution, handed to n8n with every request: otherwise n8n
-	 * loads and decrypts it again from its database for each request, which costs more CPU than
-	 * the request itself in a bulk run. A copy each time, so nothing n8n does to it carries over.
-	 */
-	private reusedCredentials(data: ICredentialDataDecryptedObject): IAdditionalCredentialOptions {
-		const ref = this.ctx.getNode().credentials?.[CREDENTIAL_TYPE];
-		return { credentialsDecrypted: { id: ref?.id ?? '', name: ref?.name ?? '', type: CREDENTIAL_TYPE, data: { ...data } } };
+	/** Read once per execution (the credential is the same for every item). */
+	private async credentialFacts(): Promise<CredentialFacts> {
+		this.fromCredential ??= this.ctx.getCredentials(CREDENTIAL_TYPE).then((c) => {
+			const ref = this.ctx.getNode().credentials?.[CREDENTIAL_TYPE];
+			return {
+				payment: trimSlash(String(c.baseUrl || 'https://api.psp.ccv.eu')),
+				boarding: trimSlash(String(c.boardingBaseUrl || '')),
+				secrets: [c.apiKey, c.boardingApiKey].map((s) => String(s ?? '')).filter((s) => s.length >= 4),
+				credential: { id: ref?.id ?? '', name: ref?.name ?? '', type: CREDENTIAL_TYPE, data: c },
+			};
+		});
+		return await this.fromCredential;
 	}
 
 	async request<T = unknown>(req: CcvRequest, itemIndex?: number): Promise<CcvResponse<T>> {
@@ -142,7 +146,7 @@ export class CcvClient {
 	}
 
 	private async perform<T>(req: CcvRequest, itemIndex: number | undefined, allowNotFound: boolean): Promise<CcvResponse<T> | NotFound> {
-		const { payment, boarding, secrets, credentials } = await this.urls();
+		const { payment, boarding, secrets, credential } = await this.credentialFacts();
 		const base = req.api === 'boarding' ? boarding : payment;
 		if (!base) {
 			throw new NodeOperationError(
@@ -170,7 +174,7 @@ export class CcvClient {
 			timeout: this.settings.timeoutMs,
 		};
 		try {
-			return await this.send<T>(req, options, itemIndex, allowNotFound, credentials);
+			return await this.send<T>(req, options, itemIndex, allowNotFound, credential);
 		} catch (error) {
 			throw scrubSecrets(error, secrets);
 		}
@@ -181,7 +185,7 @@ export class CcvClient {
 		options: IHttpRequestOptions,
 		itemIndex: number | undefined,
 		allowNotFound: boolean,
-		credentials: ICredentialDataDecryptedObject,
+		credential: ICredentialsDecrypted,
 	): Promise<CcvResponse<T> | NotFound> {
 		const { gate, maxRetries, maxThrottleRetries, maxWaitMs, random } = this.settings;
 		const idempotent = isIdempotent(req.method, Boolean(req.idempotencyReference));
@@ -197,7 +201,8 @@ export class CcvClient {
 					this.ctx,
 					CREDENTIAL_TYPE,
 					{ ...options },
-					this.reusedCredentials(credentials),
+					// A copy each time, so nothing n8n does to it carries over to the next request.
+					{ credentialsDecrypted: { ...credential, data: { ...credential.data } } },
 				)) as { statusCode: number; body: unknown; headers: Record<string, string> };
 			} catch (error) {
 				gate.release(ticket, { kind: 'failed' });

@@ -4,7 +4,7 @@ import { sendWrite } from '../../helpers/dryRun';
 import { validateItem } from '../../helpers/validate';
 import { customerLabels, customerWrite } from '../../schemas/customer';
 import type { CcvClient } from '../../transport';
-import { dryRunOption, optionsCollection, showFor } from '../common.descriptions';
+import { additionalFieldsCollection, dryRunOption, optionsCollection, showFor } from '../common.descriptions';
 import { cardLinkingFields, readRegistrationExpiration } from './cardLinking';
 import { customerReferenceField } from './customer.descriptions';
 import { toLinkReferences } from './customer.helpers';
@@ -14,32 +14,24 @@ const show = showFor('customer', 'create');
 export const description: INodeProperties[] = [
 	customerReferenceField('create'),
 	...cardLinkingFields('customer', ['create']),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show,
-		options: [
-			{
-				displayName: 'External ID',
-				name: 'externalId',
-				type: 'string',
-				default: '',
-				description: 'Your own unique ID for the customer, e.g. the CRM contact ID (at most 64 characters)',
-			},
-			{
-				displayName: 'Link References',
-				name: 'linkReferences',
-				type: 'string',
-				typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Link Reference' },
-				default: [],
-				description:
-					'Values that identify the customer when a payment card is linked in the shop, e.g. a loyalty card barcode (at most 25, each at most 64 characters, unique across your customers). An expression may give a list or a comma-separated text.',
-			},
-		],
-	},
+	additionalFieldsCollection(show, [
+		{
+			displayName: 'External ID',
+			name: 'externalId',
+			type: 'string',
+			default: '',
+			description: 'Your own unique ID for the customer, e.g. the CRM contact ID (at most 64 characters)',
+		},
+		{
+			displayName: 'Link References',
+			name: 'linkReferences',
+			type: 'string',
+			typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Link Reference' },
+			default: [],
+			description:
+				'Values that identify the customer when a payment card is linked in the shop, e.g. a loyalty card barcode (at most 25, each at most 64 characters, unique across your customers). An expression may give a list or a comma-separated text.',
+		},
+	]),
 	optionsCollection('customer', 'create', [dryRunOption]),
 ];
 

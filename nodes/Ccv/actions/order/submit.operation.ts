@@ -4,7 +4,7 @@ import { sendWrite } from '../../helpers/dryRun';
 import { validateItem } from '../../helpers/validate';
 import { ORDER_STATUSES, orderLabels, orderSubmit } from '../../schemas/order';
 import type { CcvClient } from '../../transport';
-import { dryRunOption, optionsCollection, showFor } from '../common.descriptions';
+import { additionalFieldsCollection, dryRunOption, optionsCollection, showFor } from '../common.descriptions';
 import { compact, given } from '../payment/moneyRequest.shared';
 import { ORDER_PATH } from './order.helpers';
 
@@ -30,41 +30,33 @@ export const description: INodeProperties[] = [
 			'The order object built with CCV\'s order configurator (Start Order, Add Sales Package, ...), as JSON, or an expression that gives the object. Prices must match what you agreed with CCV.',
 		displayOptions: show,
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show,
-		options: [
-			{
-				displayName: 'External Reference',
-				name: 'externalReference',
-				type: 'string',
-				default: '',
-				description: 'Your own reference for the order; Order > Get Status returns it',
-			},
-			{
-				displayName: 'Notify On Statuses',
-				name: 'notifyOnStatus',
-				type: 'multiOptions',
-				default: [],
-				options: ORDER_STATUSES.map((status) => ({ name: status, value: status })),
-				description:
-					'The statuses that make CCV call the Status Notification URL. Completed, Closed, Canceled and Failed are the final ones.',
-			},
-			{
-				displayName: 'Status Notification URL',
-				name: 'notificationUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'https://example.com/ccv-order-status',
-				description:
-					'Address CCV calls (once, no retry, no data) when the order reaches one of the statuses below; then use Order > Get Status. HTTPS only, and CCV must know the URL first.',
-			},
-		],
-	},
+	additionalFieldsCollection(show, [
+		{
+			displayName: 'External Reference',
+			name: 'externalReference',
+			type: 'string',
+			default: '',
+			description: 'Your own reference for the order; Order > Get Status returns it',
+		},
+		{
+			displayName: 'Notify On Statuses',
+			name: 'notifyOnStatus',
+			type: 'multiOptions',
+			default: [],
+			options: ORDER_STATUSES.map((status) => ({ name: status, value: status })),
+			description:
+				'The statuses that make CCV call the Status Notification URL. Completed, Closed, Canceled and Failed are the final ones.',
+		},
+		{
+			displayName: 'Status Notification URL',
+			name: 'notificationUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://example.com/ccv-order-status',
+			description:
+				'Address CCV calls (once, no retry, no data) when the order reaches one of the statuses below; then use Order > Get Status. HTTPS only, and CCV must know the URL first.',
+		},
+	]),
 	optionsCollection('order', 'submit', [dryRunOption]),
 ];
 

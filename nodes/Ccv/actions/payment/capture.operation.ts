@@ -4,7 +4,7 @@ import { parameterKey } from '../../helpers/serialKey';
 import { validateItem } from '../../helpers/validate';
 import { capture, paymentLabels } from '../../schemas/payment';
 import type { CcvClient } from '../../transport';
-import { dryRunOption, optionsCollection, showFor } from '../common.descriptions';
+import { additionalFieldsCollection, dryRunOption, optionsCollection, showFor } from '../common.descriptions';
 import { referenceField } from '../transaction/transaction.helpers';
 import {
 	followUpFieldOptions,
@@ -33,15 +33,7 @@ export const description: INodeProperties[] = [
 			'How much of the authorised amount to take, with a dot and at most 2 decimals. Leave empty to capture the full amount.',
 		displayOptions: show,
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show,
-		options: followUpFieldOptions,
-	},
+	additionalFieldsCollection(show, followUpFieldOptions),
 	optionsCollection('payment', 'capture', [dryRunOption, idempotencyKeyOption('capture')]),
 ];
 

@@ -4,7 +4,7 @@ import { parameterKey } from '../../helpers/serialKey';
 import { validateItem } from '../../helpers/validate';
 import { paymentCreate, paymentLabels } from '../../schemas/payment';
 import type { CcvClient } from '../../transport';
-import { dryRunOption, optionsCollection, showFor } from '../common.descriptions';
+import { additionalFieldsCollection, dryRunOption, optionsCollection, showFor } from '../common.descriptions';
 import {
 	followUpFieldOptions,
 	followUpInput,
@@ -168,90 +168,82 @@ export const description: INodeProperties[] = [
 			'Where CCV sends the customer if they have to confirm the payment (customer-initiated). Not needed when you charge without the customer.',
 		displayOptions: { show: { ...show.show, paymentFlow: ['mandate', 'vault'] } },
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show,
-		options: [
-			...followUpFieldOptions,
-			{
-				displayName: 'Brand',
-				name: 'brand',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. visa',
-				description: 'For Card: the card brand to pay with (visa, mastercard, maestro, amex, bcmc)',
-			},
-			{
-				displayName: 'Issuer',
-				name: 'issuer',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. INGBNL2A',
-				description: 'For iDEAL: the customer\'s bank (issuer ID)',
-			},
-			{
-				displayName: 'Language',
-				name: 'language',
-				type: 'options',
-				default: 'eng',
-				description: 'Language of CCV\'s payment page (ISO 639-2)',
-				options: [
-					{ name: 'Dutch', value: 'nld' },
-					{ name: 'English', value: 'eng' },
-					{ name: 'French', value: 'fra' },
-					{ name: 'German', value: 'deu' },
-				],
-			},
-			{
-				displayName: 'Merchant Order Reference',
-				name: 'merchantOrderReference',
-				type: 'string',
-				default: '',
-				description: 'Your order number (at most 255 characters). Transaction > Get Many can find payments by it.',
-			},
-			{
-				displayName: 'Metadata',
-				name: 'metadata',
-				type: 'string',
-				default: '',
-				description: 'Your own data, echoed back by CCV (at most 255 characters)',
-			},
-			{
-				displayName: 'Obtain Mandate',
-				name: 'obtainMandate',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to ask the customer for a mandate with this payment. Its ID (details.mandateId) then lets you charge later with "Charge a Mandate".',
-			},
-			{
-				displayName: 'Store In Vault',
-				name: 'storeInVault',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to store the card in CCV\'s vault (must be enabled by CCV). Keep details.vaultAccessToken and details.initialTransactionId from the result to charge later.',
-			},
-			{
-				displayName: 'Transaction Type',
-				name: 'transactionType',
-				type: 'options',
-				default: 'sale',
-				options: [
-					{ name: 'Sale', value: 'sale', description: 'Charge the amount now' },
-					{
-						name: 'Authorise Only',
-						value: 'authorise',
-						description: 'Reserve the amount; take it later with Payment > Capture or release it with Reversal',
-					},
-				],
-			},
-		],
-	},
+	additionalFieldsCollection(show, [
+		...followUpFieldOptions,
+		{
+			displayName: 'Brand',
+			name: 'brand',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. visa',
+			description: 'For Card: the card brand to pay with (visa, mastercard, maestro, amex, bcmc)',
+		},
+		{
+			displayName: 'Issuer',
+			name: 'issuer',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. INGBNL2A',
+			description: 'For iDEAL: the customer\'s bank (issuer ID)',
+		},
+		{
+			displayName: 'Language',
+			name: 'language',
+			type: 'options',
+			default: 'eng',
+			description: 'Language of CCV\'s payment page (ISO 639-2)',
+			options: [
+				{ name: 'Dutch', value: 'nld' },
+				{ name: 'English', value: 'eng' },
+				{ name: 'French', value: 'fra' },
+				{ name: 'German', value: 'deu' },
+			],
+		},
+		{
+			displayName: 'Merchant Order Reference',
+			name: 'merchantOrderReference',
+			type: 'string',
+			default: '',
+			description: 'Your order number (at most 255 characters). Transaction > Get Many can find payments by it.',
+		},
+		{
+			displayName: 'Metadata',
+			name: 'metadata',
+			type: 'string',
+			default: '',
+			description: 'Your own data, echoed back by CCV (at most 255 characters)',
+		},
+		{
+			displayName: 'Obtain Mandate',
+			name: 'obtainMandate',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to ask the customer for a mandate with this payment. Its ID (details.mandateId) then lets you charge later with "Charge a Mandate".',
+		},
+		{
+			displayName: 'Store In Vault',
+			name: 'storeInVault',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to store the card in CCV\'s vault (must be enabled by CCV). Keep details.vaultAccessToken and details.initialTransactionId from the result to charge later.',
+		},
+		{
+			displayName: 'Transaction Type',
+			name: 'transactionType',
+			type: 'options',
+			default: 'sale',
+			options: [
+				{ name: 'Sale', value: 'sale', description: 'Charge the amount now' },
+				{
+					name: 'Authorise Only',
+					value: 'authorise',
+					description: 'Reserve the amount; take it later with Payment > Capture or release it with Reversal',
+				},
+			],
+		},
+	]),
 	optionsCollection('payment', 'create', [dryRunOption, idempotencyKeyOption('payment')]),
 ];
 

@@ -4,7 +4,7 @@ import { parameterKey } from '../../helpers/serialKey';
 import { validateItem } from '../../helpers/validate';
 import { paymentLabels, reversal } from '../../schemas/payment';
 import type { CcvClient } from '../../transport';
-import { dryRunOption, optionsCollection, showFor } from '../common.descriptions';
+import { additionalFieldsCollection, dryRunOption, optionsCollection, showFor } from '../common.descriptions';
 import { referenceField } from '../transaction/transaction.helpers';
 import {
 	followUpFieldOptions,
@@ -21,15 +21,7 @@ export const description: INodeProperties[] = [
 		description:
 			'CCV\'s reference of the authorisation to release (card, Apple Pay, Google Pay, Klarna; for terminals also sales and captures). A payment can be reversed only once.',
 	}),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: showFor('payment', 'reversal'),
-		options: followUpFieldOptions,
-	},
+	additionalFieldsCollection(showFor('payment', 'reversal'), followUpFieldOptions),
 	optionsCollection('payment', 'reversal', [dryRunOption, idempotencyKeyOption('reversal')]),
 ];
 

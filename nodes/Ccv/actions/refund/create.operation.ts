@@ -5,7 +5,7 @@ import { validateItem } from '../../helpers/validate';
 import { OPERATING_ENVIRONMENTS, refundCreate, refundLabels } from '../../schemas/refund';
 import type { RefundMethodDetails } from '../../schemas/refund';
 import type { CcvClient } from '../../transport';
-import { dryRunOption, optionsCollection, showFor } from '../common.descriptions';
+import { additionalFieldsCollection, dryRunOption, optionsCollection, showFor } from '../common.descriptions';
 import {
 	followUpFieldOptions,
 	followUpInput,
@@ -123,64 +123,56 @@ export const description: INodeProperties[] = [
 		description: 'Whether the customer\'s card must be presented for the refund',
 		displayOptions: showWith({ methodDetails: ['softpos'] }),
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show,
-		options: [
-			...followUpFieldOptions,
-			{
-				displayName: 'Merchant Order Reference',
-				name: 'merchantOrderReference',
-				type: 'string',
-				default: '',
-				description: 'Your order number for this refund (at most 255 characters). Empty: CCV uses the payment\'s.',
-			},
-			{
-				displayName: 'Payout Instructions',
-				name: 'payoutInstructions',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				default: {},
-				placeholder: 'Add Payout Instruction',
-				description:
-					'For split payouts: how much of the refund each sub-merchant bears. Required when the payment had payout instructions; the amounts must add up to the refund Amount.',
-				options: [
-					{
-						displayName: 'Instruction',
-						name: 'instruction',
-						values: [
-							{
-								displayName: 'Amount',
-								name: 'amount',
-								type: 'string',
-								default: '',
-								placeholder: 'e.g. 5.00',
-								description: 'Amount withheld from this sub-merchant\'s payout (dot, at most 2 decimals)',
-							},
-							{
-								displayName: 'External Reference',
-								name: 'externalReference',
-								type: 'string',
-								default: '',
-								description: 'The sub-merchant\'s reference, as in the payment\'s payout instructions',
-							},
-						],
-					},
-				],
-			},
-			{
-				displayName: 'Return URL (Terminal Only)',
-				name: 'returnUrl',
-				type: 'string',
-				default: '',
-				description: 'Where the customer is sent after a terminal refund (at most 2000 characters, with https://)',
-			},
-		],
-	},
+	additionalFieldsCollection(show, [
+		...followUpFieldOptions,
+		{
+			displayName: 'Merchant Order Reference',
+			name: 'merchantOrderReference',
+			type: 'string',
+			default: '',
+			description: 'Your order number for this refund (at most 255 characters). Empty: CCV uses the payment\'s.',
+		},
+		{
+			displayName: 'Payout Instructions',
+			name: 'payoutInstructions',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			default: {},
+			placeholder: 'Add Payout Instruction',
+			description:
+				'For split payouts: how much of the refund each sub-merchant bears. Required when the payment had payout instructions; the amounts must add up to the refund Amount.',
+			options: [
+				{
+					displayName: 'Instruction',
+					name: 'instruction',
+					values: [
+						{
+							displayName: 'Amount',
+							name: 'amount',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. 5.00',
+							description: 'Amount withheld from this sub-merchant\'s payout (dot, at most 2 decimals)',
+						},
+						{
+							displayName: 'External Reference',
+							name: 'externalReference',
+							type: 'string',
+							default: '',
+							description: 'The sub-merchant\'s reference, as in the payment\'s payout instructions',
+						},
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Return URL (Terminal Only)',
+			name: 'returnUrl',
+			type: 'string',
+			default: '',
+			description: 'Where the customer is sent after a terminal refund (at most 2000 characters, with https://)',
+		},
+	]),
 	optionsCollection('refund', 'create', [dryRunOption, idempotencyKeyOption('refund')]),
 ];
 
