@@ -205,6 +205,9 @@ export class AdaptiveGate extends BaseGate {
 
 	private lastThrottleAt = -Infinity;
 
+	/** The ceiling was raised by one after a calm stretch and no 429 has answered that yet. */
+	private probing = false;
+
 	private baselineMs = Infinity;
 
 	/** When recent clean answers came back (the last 512), to measure what CCV actually served. */
@@ -230,20 +233,23 @@ export class AdaptiveGate extends BaseGate {
 		if (outcome.kind === 'throttled') {
 			this.lastThrottleAt = now;
 			const level = Math.max(1, ticket.inFlightAtStart - 1);
-			if (ticket.startedAt < this.lastCut) {
-				// Same burst as the last cut (answers arrive in any order): keep the lowest level seen.
-				this.ceiling = Math.min(this.ceiling, level);
-			} else if (this.ceiling === Infinity) {
+			if (this.ceiling === Infinity) {
 				// First push-back: just under the level it came at (exact for a limit on requests in flight).
 				this.ceiling = level;
 				this.lastCut = now;
+			} else if (ticket.startedAt < this.lastCut || level >= this.ceiling || (this.probing && level >= this.ceiling - 1)) {
+				// Nothing new since the last cut: the same burst (answers arrive in any order), a request let
+				// out above the ceiling before the cut took effect, or a failed probe one above the level
+				// found. Just under where it came, never lower.
+				this.ceiling = Math.min(this.ceiling, level);
+				this.probing = false;
 			} else {
-				// Pushed back again below that level: the limit is a rate, not a count. What CCV served since
-				// the last cut, times the latency, is the level that rate allows (Little's law).
+				// Pushed back again clearly below that level: the limit is a rate, not a count. What CCV served
+				// since the last cut, times the latency, is the level that rate allows (Little's law).
 				const served = this.servedLevel(now);
-				const fallback = level < this.ceiling ? level : Math.floor(this.ceiling * 0.8);
-				this.ceiling = Math.max(1, served === undefined ? fallback : Math.min(level, served));
+				this.ceiling = Math.max(1, served === undefined ? level : Math.min(level, served));
 				this.lastCut = now;
+				this.probing = false;
 			}
 			this.limit = Math.min(this.limit, this.ceiling);
 			return;
@@ -264,6 +270,7 @@ export class AdaptiveGate extends BaseGate {
 		}
 		if (this.ceiling !== Infinity && now - this.lastThrottleAt > this.calmBeforeProbeMs() && this.limit >= this.ceiling) {
 			this.ceiling++;
+			this.probing = true;
 			this.lastThrottleAt = now; // one probe per calm stretch
 		}
 		const cap = Math.min(this.max, this.ceiling);

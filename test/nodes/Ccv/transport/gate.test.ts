@@ -137,6 +137,22 @@ describe('AdaptiveGate, answers out of order', () => {
 	});
 });
 
+describe('AdaptiveGate, a request let out before the cut', () => {
+	it('answered 429 after the cut, it does not cut again: it left above the level found', async () => {
+		const c = clock();
+		const gate = new AdaptiveGate({ max: 20, initial: 12, now: c.now, wait: c.wait });
+		const tickets = await fill(gate, 12);
+		c.advance(25);
+		gate.release(tickets[10], { kind: 'throttled' }); // the 11th: CCV's limit is 10
+		expect(gate.stats().limit).toBe(10);
+		// The 12th waited for its turn (pacing) and reached CCV only after that answer.
+		tickets[11].startedAt = c.now();
+		c.advance(25);
+		gate.release(tickets[11], { kind: 'throttled' });
+		expect(gate.stats().limit).toBe(10);
+	});
+});
+
 describe('AdaptiveGate against a rate limit', () => {
 	it('on a second push-back, settles at the level the served rate allows (rate x latency)', async () => {
 		const c = { t: 0 };
@@ -237,6 +253,29 @@ describe('probing for one more after a push-back', () => {
 		expect(gate.stats().limit).toBe(10);
 		await calm(gate, c, 2_000); // the probe, then one more in flight within about ten answers
 		expect(gate.stats().limit).toBe(11);
+	});
+
+	it('a probe answered 429 goes back to the level found, not below it', async () => {
+		const c = clock();
+		const gate = new AdaptiveGate({ max: 20, initial: 11, probeAfterMs: 5_000, now: c.now, wait: c.wait });
+		let tickets = await fill(gate, 11);
+		c.advance(25);
+		gate.release(tickets[10], { kind: 'throttled' });
+		for (const t of tickets.slice(0, 10)) gate.release(t, { kind: 'ok' });
+		await calm(gate, c, 6_500); // one probe (after 5 s), then the level grows into it
+		expect(gate.stats().limit).toBe(11);
+		// Busy at the new level: rounds of 11 answers, with a gap while n8n works between rounds.
+		for (let round = 0; round < 10; round++) {
+			const busy = await fill(gate, 11);
+			c.advance(25);
+			for (const t of busy) gate.release(t, { kind: 'ok' });
+			c.advance(10);
+		}
+		tickets = await fill(gate, 11);
+		c.advance(25);
+		gate.release(tickets[10], { kind: 'throttled' }); // the 11th is still one too many
+		for (const t of tickets.slice(0, 10)) gate.release(t, { kind: 'ok' });
+		expect(gate.stats().limit).toBe(10);
 	});
 
 	it('after a Retry-After pause of 3 s, waits ten times that (30 s): a failed probe costs at most a tenth', async () => {
