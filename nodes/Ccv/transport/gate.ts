@@ -208,6 +208,9 @@ export class AdaptiveGate extends BaseGate {
 	/** The ceiling was raised by one after a calm stretch and no 429 has answered that yet. */
 	private probing = false;
 
+	/** Pushed back once more at the level found, and stepped one down (see onRelease); again after a probe. */
+	private steppedDown = false;
+
 	private baselineMs = Infinity;
 
 	/** When recent clean answers came back (the last 512), to measure what CCV actually served. */
@@ -243,11 +246,18 @@ export class AdaptiveGate extends BaseGate {
 				// found. Just under where it came, never lower.
 				this.ceiling = Math.min(this.ceiling, level);
 				this.probing = false;
+			} else if (level >= this.ceiling - 1 && !this.steppedDown) {
+				// Pushed back once more at the level found: CCV's count ran behind ours when the first 429 came.
+				// One step down, once; a limit on requests in flight stops here.
+				this.ceiling = level;
+				this.lastCut = now;
+				this.steppedDown = true;
 			} else {
-				// Pushed back again clearly below that level: the limit is a rate, not a count. What CCV served
-				// since the last cut, times the latency, is the level that rate allows (Little's law).
+				// Pushed back again: the limit is a rate, not a count. What CCV served since the last cut, times
+				// the latency, is the level that rate allows (Little's law). Right after a Retry-After pause
+				// that is not known yet: cut by 30 %, as each further 429 costs the whole run a pause.
 				const served = this.servedLevel(now);
-				this.ceiling = Math.max(1, served === undefined ? level : Math.min(level, served));
+				this.ceiling = Math.max(1, Math.min(level, served ?? Math.floor(this.ceiling * 0.7)));
 				this.lastCut = now;
 				this.probing = false;
 			}
@@ -271,6 +281,7 @@ export class AdaptiveGate extends BaseGate {
 		if (this.ceiling !== Infinity && now - this.lastThrottleAt > this.calmBeforeProbeMs() && this.limit >= this.ceiling) {
 			this.ceiling++;
 			this.probing = true;
+			this.steppedDown = false;
 			this.lastThrottleAt = now; // one probe per calm stretch
 		}
 		const cap = Math.min(this.max, this.ceiling);

@@ -154,27 +154,45 @@ describe('AdaptiveGate, a request let out before the cut', () => {
 });
 
 describe('AdaptiveGate against a rate limit', () => {
-	it('on a second push-back, settles at the level the served rate allows (rate x latency)', async () => {
-		const c = { t: 0 };
-		const gate = new AdaptiveGate({ max: 20, initial: 8, now: () => c.t, wait: async (ms) => void (c.t += ms) });
-		// First push-back at 8 in flight: level 7.
-		let tickets = await fill(gate, 8);
-		c.t = 25;
-		gate.release(tickets[7], { kind: 'throttled' });
-		for (const ticket of tickets.slice(0, 7)) gate.release(ticket, { kind: 'ok' });
-		expect(gate.stats().limit).toBe(7);
+	it('pushed back below the level found, settles at the level the served rate allows (rate x latency)', async () => {
+		const c = clock(0);
+		const gate = new AdaptiveGate({ max: 20, initial: 10, now: c.now, wait: c.wait });
+		// First push-back at 10 in flight: level 9.
+		let tickets = await fill(gate, 10);
+		c.advance(25);
+		gate.release(tickets[9], { kind: 'throttled' });
+		for (const ticket of tickets.slice(0, 9)) gate.release(ticket, { kind: 'ok' });
+		expect(gate.stats().limit).toBe(9);
 		// CCV then serves 200 answers a second (one every 5 ms), each taking 25 ms.
 		for (let k = 0; k < 60; k++) {
 			const [ticket] = await fill(gate, 1);
-			c.t += 5;
-			ticket.startedAt = c.t - 25;
+			c.advance(5);
+			ticket.startedAt = c.now() - 25;
 			gate.release(ticket, { kind: 'ok' });
 		}
-		tickets = await fill(gate, 7);
-		c.t += 1;
-		gate.release(tickets[6], { kind: 'throttled' });
+		tickets = await fill(gate, 8);
+		c.advance(1);
+		gate.release(tickets[7], { kind: 'throttled' }); // at 8 in flight, below the 9 found
 		// 200/s x 25 ms = 5 requests in flight.
 		expect(gate.stats().limit).toBe(5);
+	});
+
+	it('pushed back at the level found right after each pause, steps one down once, then cuts by 30 %', async () => {
+		const c = clock();
+		const gate = new AdaptiveGate({ max: 20, initial: 13, now: c.now, wait: c.wait });
+		const pushedBackAtTop = async () => {
+			const level = gate.stats().limit;
+			const tickets = await fill(gate, level);
+			c.advance(25);
+			gate.release(tickets[level - 1], { kind: 'throttled' });
+			gate.pauseFor(1_000);
+			for (const t of tickets.slice(0, level - 1)) gate.release(t, { kind: 'ok' });
+			c.advance(1_000);
+			return gate.stats().limit;
+		};
+		expect(await pushedBackAtTop()).toBe(12); // the first push-back
+		expect(await pushedBackAtTop()).toBe(11); // one step down: a count that ran late
+		expect(await pushedBackAtTop()).toBe(7); // a rate: 30 % off, nothing served since the pause to measure
 	});
 });
 
