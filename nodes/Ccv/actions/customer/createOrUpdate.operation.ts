@@ -9,9 +9,9 @@ import type { CcvClient } from '../../transport';
 import { dryRunOption, optionsCollection, showFor } from '../common.descriptions';
 import { cardLinkingFields, readRegistrationExpiration } from './cardLinking';
 import { customerReferenceField } from './customer.descriptions';
-import { customerPath, findOneCustomer, KEEP_LINKING_OPEN, toLinkReferences } from './customer.helpers';
+import { findOneCustomer, KEEP_LINKING_OPEN, toLinkReferences } from './customer.helpers';
 import type { CustomerChanges } from './customer.merge';
-import { customerAfter, mergeCustomer } from './customer.merge';
+import { updateIfChanged } from './customer.merge';
 
 // CRM-to-loyalty sync in one step: match on External ID, create when absent, merge-update when
 // present, and send nothing when nothing would change.
@@ -76,21 +76,20 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 		externalId,
 		registrationExpiration: readRegistrationExpiration(this, i),
 	};
-	// Check the user's input before reading anything.
-	validateItem(this, customerWrite, { ...changes, registrationExpiration: changes.registrationExpiration ?? 0, linkReferences: given }, i, customerLabels);
+	// Check the user's input before reading anything; it is also the body if the customer is new.
+	const createBody = validateItem(
+		this,
+		customerWrite,
+		{ ...changes, registrationExpiration: changes.registrationExpiration ?? KEEP_LINKING_OPEN, linkReferences: given },
+		i,
+		customerLabels,
+	) as IDataObject;
 
 	const ref = { mode: 'externalId' as const, value: externalId };
 	const existing = await findOneCustomer(this, client, ref, i);
 
 	if (!existing) {
-		const body = validateItem(
-			this,
-			customerWrite,
-			{ ...changes, registrationExpiration: changes.registrationExpiration ?? KEEP_LINKING_OPEN, linkReferences: given },
-			i,
-			customerLabels,
-		) as IDataObject;
-		const result = await sendWrite<IDataObject>(client, { method: 'POST', path: '/api/v1/customer', body }, i, dryRun);
+		const result = await sendWrite<IDataObject>(client, { method: 'POST', path: '/api/v1/customer', body: createBody }, i, dryRun);
 		if (!result.sent) return { action: 'created', ...result.dryRun };
 		return { action: 'created', customer: result.response.body };
 	}
@@ -98,13 +97,5 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 	const current = existing.linkReferences ?? [];
 	changes.linkReferences =
 		linkReferencesMode === 'replace' ? given : [...current, ...given.filter((r) => !current.includes(r))];
-	const merged = mergeCustomer(existing, changes);
-	if (Object.keys(merged.changes).length === 0) {
-		return { action: 'unchanged', ...(dryRun ? { dryRun: true } : {}), customer: existing };
-	}
-	const body = validateItem(this, customerWrite, merged.body, i, customerLabels) as IDataObject;
-	const request = { method: 'PUT' as const, path: customerPath({ mode: 'id', value: existing.id }), body };
-	const result = await sendWrite(client, request, i, dryRun);
-	if (!result.sent) return { action: 'updated', changes: merged.changes, customer: existing, ...result.dryRun };
-	return { action: 'updated', changes: merged.changes, customer: customerAfter(existing, body) };
+	return await updateIfChanged(this, client, existing, changes, i, dryRun);
 }

@@ -1,7 +1,11 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { sendWrite } from '../../helpers/dryRun';
+import { validateItem } from '../../helpers/validate';
+import { customerLabels, customerWrite } from '../../schemas/customer';
+import type { CcvClient } from '../../transport';
 import type { Customer } from './customer.helpers';
-import { writableFields } from './customer.helpers';
+import { customerPath, writableFields } from './customer.helpers';
 
 /** Only the fields the user set; undefined means "leave as CCV has it". */
 export interface CustomerChanges {
@@ -37,4 +41,32 @@ export function mergeCustomer(existing: Customer, changes: CustomerChanges): { b
 /** The customer as it stands after the PUT (CCV answers 204 without a body). */
 export function customerAfter(existing: Customer, body: IDataObject): Customer {
 	return { ...existing, ...body } as Customer;
+}
+
+type Merged = ReturnType<typeof mergeCustomer>;
+
+/** Writes a merged customer back (or previews it on a dry run), by the CCV ID the read found. */
+export async function putMerged(ctx: IExecuteFunctions, client: CcvClient, existing: Customer, merged: Merged, i: number, dryRun: boolean) {
+	const body = validateItem(ctx, customerWrite, merged.body, i, customerLabels) as IDataObject;
+	// PUT by CCV ID: the read pinned the exact customer, even if its external ID changes now.
+	const request = { method: 'PUT' as const, path: customerPath({ mode: 'id', value: existing.id }), body };
+	return { body, result: await sendWrite(client, request, i, dryRun) };
+}
+
+/** Merge-update that sends nothing when nothing would change; says which it was, and what changed. */
+export async function updateIfChanged(
+	ctx: IExecuteFunctions,
+	client: CcvClient,
+	existing: Customer,
+	changes: CustomerChanges,
+	i: number,
+	dryRun: boolean,
+): Promise<IDataObject> {
+	const merged = mergeCustomer(existing, changes);
+	if (Object.keys(merged.changes).length === 0) {
+		return { action: 'unchanged', ...(dryRun ? { dryRun: true } : {}), customer: existing };
+	}
+	const { body, result } = await putMerged(ctx, client, existing, merged, i, dryRun);
+	if (!result.sent) return { action: 'updated', changes: merged.changes, customer: existing, ...result.dryRun };
+	return { action: 'updated', changes: merged.changes, customer: customerAfter(existing, body) };
 }

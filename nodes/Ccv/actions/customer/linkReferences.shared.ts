@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { sendWrite } from '../../helpers/dryRun';
 import { validateItem } from '../../helpers/validate';
 import { customerLabels, customerWrite } from '../../schemas/customer';
 import type { CcvClient } from '../../transport';
 import { customerLocator, dryRunOption, optionsCollection, showFor } from '../common.descriptions';
-import { customerPath, findOneCustomer, notFoundError, readCustomerRef, toLinkReferences } from './customer.helpers';
-import { customerAfter, mergeCustomer } from './customer.merge';
+import { findOneCustomer, notFoundError, readCustomerRef, toLinkReferences } from './customer.helpers';
+import { updateIfChanged } from './customer.merge';
 
 // Add and Remove Link References: read the customer, change its list, write the whole customer back.
 
@@ -48,13 +47,5 @@ export async function changeLinkReferences(
 		verb === 'add'
 			? [...current, ...given.filter((r) => !current.includes(r))]
 			: current.filter((r) => !given.includes(r));
-	const merged = mergeCustomer(existing, { linkReferences: next });
-	if (Object.keys(merged.changes).length === 0) {
-		return { action: 'unchanged', ...(dryRun ? { dryRun: true } : {}), customer: existing };
-	}
-	const body = validateItem(ctx, customerWrite, merged.body, i, customerLabels) as IDataObject;
-	const request = { method: 'PUT' as const, path: customerPath({ mode: 'id', value: existing.id }), body };
-	const result = await sendWrite(client, request, i, dryRun);
-	if (!result.sent) return { action: 'updated', changes: merged.changes, customer: existing, ...result.dryRun };
-	return { action: 'updated', changes: merged.changes, customer: customerAfter(existing, body) };
+	return await updateIfChanged(ctx, client, existing, { linkReferences: next }, i, dryRun);
 }

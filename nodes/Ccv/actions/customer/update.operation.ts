@@ -8,7 +8,7 @@ import { customerLocator, dryRunOption, optionsCollection, showFor } from '../co
 import { cardLinkingFields, readRegistrationExpiration } from './cardLinking';
 import { customerPath, findOneCustomer, notFoundError, readCustomerRef, refOutput, toLinkReferences } from './customer.helpers';
 import type { CustomerChanges } from './customer.merge';
-import { customerAfter, mergeCustomer } from './customer.merge';
+import { customerAfter, mergeCustomer, putMerged } from './customer.merge';
 
 export const description: INodeProperties[] = [
 	customerLocator('customer', 'update'),
@@ -91,10 +91,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 	const existing = await findOneCustomer(this, client, ref, i);
 	if (!existing) notFoundError(this, i, ref);
 	const merged = mergeCustomer(existing, changes);
-	const body = validateItem(this, customerWrite, merged.body, i, customerLabels) as IDataObject;
-	// PUT by CCV ID: the read pinned the exact customer, even if its external ID changes now.
-	const request = { method: 'PUT' as const, path: customerPath({ mode: 'id', value: existing.id }), body };
-	const result = await sendWrite(client, request, i, dryRun);
+	const { body, result } = await putMerged(this, client, existing, merged, i, dryRun);
 	if (!result.sent) return { action: 'update', changes: merged.changes, customer: existing, ...result.dryRun };
 	return customerAfter(existing, body);
 }
