@@ -25,8 +25,6 @@ export const customerWrite = z.object({
 	linkReferences: linkReferences.nullable().optional(),
 });
 
-export type CustomerWrite = z.output<typeof customerWrite>;
-
 export const customerLabels = {
 	customer: 'Customer',
 	value: 'Customer',
