@@ -2,13 +2,40 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { CcvClient } from '../transport';
 
+/**
+ * What `prepare` hands to `execute`: the item's checked input. `idempotencyReference`, when set,
+ * lets the router refuse two items of one run that would share one reference (two intended-distinct
+ * transactions must never collapse into one silently).
+ */
+export interface PreparedItem {
+	idempotencyReference?: string;
+	/** How the item is named in a "same reference" message, e.g. 'refund of payment X, 5.00'. */
+	identity?: string;
+	[key: string]: unknown;
+}
+
 /** One operation: its fields in the editor and what it does for one input item. */
-export interface OperationModule {
+export interface OperationModule<P extends PreparedItem = PreparedItem> {
 	description: INodeProperties[];
-	/** Returns the item's output: one object, or a list (an empty list means no output items). */
-	execute(this: IExecuteFunctions, itemIndex: number, client: CcvClient): Promise<IDataObject | IDataObject[]>;
+	/**
+	 * Reads and checks one item's parameters, sending nothing. The router calls it for every item
+	 * before any item is sent, so a bad item 2 of 3 stops the run before items 1 and 3 go out
+	 * (without Continue On Fail). Throws the item's validation error (failItem / validateItem).
+	 */
+	prepare?(this: IExecuteFunctions, itemIndex: number): P;
+	/**
+	 * Returns the item's output: one object, or a list (an empty list means no output items).
+	 * `prepared` is what `prepare` returned for this item (undefined when the operation has no prepare).
+	 */
+	execute(
+		this: IExecuteFunctions,
+		itemIndex: number,
+		client: CcvClient,
+		prepared?: P,
+	): Promise<IDataObject | IDataObject[]>;
 	/** Items that return the same key run one after the other in input order. */
 	serialKey?(this: IExecuteFunctions, itemIndex: number): string | undefined;
 }
 
-export type ResourceModule = Record<string, OperationModule>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ResourceModule = Record<string, OperationModule<any>>;
