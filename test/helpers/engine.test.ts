@@ -75,7 +75,7 @@ beforeEach(() => {
 	ccv.seen.length = 0;
 	ccv.answerWith((req) => {
 		const id = decodeURIComponent(req.url.split('/').pop() ?? '');
-		return id === 'missing' ? { status: 404, body: { type: 'not_found', message: 'Not found' } } : { status: 200, body: [customer(id)] };
+		return id === 'missing' ? { status: 404, body: { type: 'input_error', message: 'Customer not found', field: 'externalId' } } : { status: 200, body: [customer(id)] };
 	});
 });
 

@@ -42,6 +42,10 @@ export interface CcvCredentialData {
 	boardingAuth?: 'basic' | 'header' | 'bearer';
 	boardingApiKey?: string;
 	boardingHeaderName?: string;
+	/** Must match the key's prefix: 'live' for l_ keys (default 'test'). */
+	environment?: 'test' | 'live';
+	/** Given to every payment, refund, capture and reversal that sets no Webhook URL of its own. */
+	defaultWebhookUrl?: string;
 }
 
 export interface RunNodeOptions {

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { runItems } from '../helpers/executor';
+import { prepareItems, refusalOf, runItems } from '../helpers/executor';
 import { CcvClient } from '../transport';
 import type { GateStats } from '../transport';
 import * as card from './card';
@@ -9,6 +9,7 @@ import * as customer from './customer';
 import * as mandate from './mandate';
 import * as order from './order';
 import * as payment from './payment';
+import * as paymentMethod from './paymentMethod';
 import * as refund from './refund';
 import { readRunSettings } from './settings';
 import * as transaction from './transaction';
@@ -22,6 +23,7 @@ export const resources: Record<string, ResourceModule> = {
 	transaction: transaction.operations,
 	mandate: mandate.operations,
 	order: order.operations,
+	paymentMethod: paymentMethod.operations,
 };
 
 /** Tells the user in the execution view when CCV pushed back, and how fast the run went. */
@@ -43,10 +45,18 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 	const settings = readRunSettings(this);
 	const client = new CcvClient(this, settings.client);
+	const redact = <T>(value: T): T => client.redact(value);
+	// Phase 1: every item is checked before any item is sent.
+	const prepare = op.prepare;
+	const { prepared, refused } = prepareItems(this, items.length, prepare ? (i) => prepare.call(this, i) : undefined);
+	if (refused.size > 0 && !this.continueOnFail()) throw redact(refusalOf(this, refused));
+	// Phase 2: the valid items, concurrently.
 	const serialKey = op.serialKey;
-	const output = await runItems(this, items.length, (i) => op.execute.call(this, i, client), {
+	const output = await runItems(this, items.length, (i) => op.execute.call(this, i, client, prepared[i]), {
 		concurrency: settings.itemConcurrency,
 		serialKey: serialKey ? (i) => serialKey.call(this, i) : undefined,
+		refused,
+		redact,
 	});
 	reportPace(this, settings.gate.stats());
 	return [output];

@@ -1,3 +1,4 @@
+import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { AdaptiveGate, DEFAULT_CLIENT_SETTINGS, FixedGate } from '../transport';
@@ -12,23 +13,40 @@ export interface RunSettings {
 
 export const DEFAULT_MAX_CONCURRENCY = 20;
 
+/** The options' ranges, as the editor offers them (common.descriptions requestOptionFields). */
+const RANGES = {
+	maxConcurrency: { label: 'Max Concurrency', min: 1, max: 100, whole: true },
+	retries: { label: 'Retries', min: 0, max: 10, whole: true },
+	maxRetryWait: { label: 'Max Retry Wait (Seconds)', min: 1, max: 600, whole: false },
+} as const;
+
+/**
+ * One option as a number in its range, or undefined when not set. Anything else (text, an empty
+ * expression, out of range) is refused: reading it as NaN would quietly run nothing at all.
+ */
+function readOption(ctx: IExecuteFunctions, options: Record<string, unknown>, name: keyof typeof RANGES): number | undefined {
+	const raw = options[name];
+	if (raw === undefined || raw === null) return undefined;
+	const { label, min, max, whole } = RANGES[name];
+	const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw.trim()) : NaN;
+	if (Number.isFinite(value) && value >= min && value <= max && (!whole || Number.isInteger(value))) return value;
+	const shown = typeof raw === 'string' ? `"${raw}"` : JSON.stringify(raw) ?? String(raw);
+	throw new NodeOperationError(ctx.getNode(), `Options "${label}" must be ${whole ? 'a whole number' : 'a number'} from ${min} to ${max}`, {
+		description: `It is ${shown}. The options are read once for the whole run (from the first item). Nothing was sent to CCV.`,
+	});
+}
+
 /** Read once per execution (from the first item): one run shares one pace and one retry policy. */
 export function readRunSettings(ctx: IExecuteFunctions): RunSettings {
-	const options = ctx.getNodeParameter('options', 0, {}) as {
-		maxConcurrency?: number;
-		fixedConcurrency?: boolean;
-		retries?: number;
-		maxRetryWait?: number;
-	};
-	const max = Math.max(1, Math.floor(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY));
-	const gate = options.fixedConcurrency || max === 1 ? new FixedGate(max) : new AdaptiveGate({ max });
+	const options = ctx.getNodeParameter('options', 0, {}) as Record<string, unknown>;
+	const max = readOption(ctx, options, 'maxConcurrency') ?? DEFAULT_MAX_CONCURRENCY;
+	const retries = readOption(ctx, options, 'retries') ?? DEFAULT_CLIENT_SETTINGS.maxRetries;
+	const maxRetryWait = readOption(ctx, options, 'maxRetryWait') ?? DEFAULT_CLIENT_SETTINGS.maxWaitMs / 1000;
+	const fixed = options.fixedConcurrency === true || options.fixedConcurrency === 'true';
+	const gate = fixed || max === 1 ? new FixedGate(max) : new AdaptiveGate({ max });
 	return {
 		itemConcurrency: max,
 		gate,
-		client: {
-			gate,
-			maxRetries: Math.max(0, Math.floor(options.retries ?? DEFAULT_CLIENT_SETTINGS.maxRetries)),
-			maxWaitMs: Math.max(1, options.maxRetryWait ?? DEFAULT_CLIENT_SETTINGS.maxWaitMs / 1000) * 1000,
-		},
+		client: { gate, maxRetries: retries, maxWaitMs: maxRetryWait * 1000 },
 	};
 }

@@ -13,6 +13,10 @@ export async function sendWrite<T = unknown>(
 	itemIndex: number,
 	dryRun: boolean,
 ): Promise<{ sent: true; response: CcvResponse<T> } | { sent: false; dryRun: IDataObject }> {
-	if (dryRun) return { sent: false, dryRun: { dryRun: true, request: previewOf(request) as unknown as IDataObject } };
+	if (dryRun) {
+		// The same address check as a real send: a preview is never shown for a request that would be refused.
+		client.checkPath(request, itemIndex);
+		return { sent: false, dryRun: { dryRun: true, request: previewOf(request) as unknown as IDataObject } };
+	}
 	return { sent: true, response: await client.request<T>(request, itemIndex) };
 }

@@ -1,7 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
-import { FAILURE_CODE_MEANINGS } from './failureCodes';
+import { failureCodeHeadline, failureCodeMeaning } from './failureCodes';
 
 /** CCV's documented error object, kept exactly as CCV sent it. */
 export interface CcvErrorBody {
@@ -35,7 +35,17 @@ function asErrorBody(body: unknown): CcvErrorBody {
 	return {};
 }
 
-/** A plain-words explanation of CCV's error for the person reading the execution. */
+/**
+ * One sentence that ends: n8n shows the description on one line (line breaks collapse), so every
+ * part must end with a full stop or the next one runs into it.
+ */
+export function sentence(text: string): string {
+	const t = text.trim().replace(/\s+/g, ' ');
+	if (t === '') return '';
+	return /[.!?]["')\]]?$/.test(t) ? t : `${t}.`;
+}
+
+/** A plain-words explanation of CCV's error for the person reading the execution: whole sentences. */
 export function describeCcvError(statusCode: number, body: CcvErrorBody): string {
 	const lines: string[] = [];
 	if (body.type === 'input_error') {
@@ -44,14 +54,14 @@ export function describeCcvError(statusCode: number, body: CcvErrorBody): string
 			: body.field
 				? [{ field: body.field, message: body.message }]
 				: [];
-		for (const f of fields) lines.push(`Field "${f.field}": ${f.message ?? 'is not valid'}.`);
-		if (fields.length === 0 && body.message) lines.push(body.message);
-	} else if (body.message) {
-		lines.push(body.message);
+		for (const f of fields) lines.push(sentence(`Field "${f.field}": ${f.message ?? 'is not valid'}`));
+		if (fields.length === 0 && typeof body.message === 'string') lines.push(sentence(body.message));
+	} else if (typeof body.message === 'string') {
+		lines.push(sentence(body.message));
 	}
 	if (body.failureCode) {
-		const meaning = FAILURE_CODE_MEANINGS[body.failureCode] ?? 'See CCV\'s list of failure codes.';
-		lines.push(`Failure code ${body.failureCode}: ${meaning}`);
+		const meaning = failureCodeMeaning(body.failureCode) ?? 'See CCV\'s list of failure codes.';
+		lines.push(sentence(`Failure code ${body.failureCode}: ${meaning}`));
 	}
 	if (body.balance) {
 		const b = body.balance;
@@ -68,23 +78,52 @@ export function describeCcvError(statusCode: number, body: CcvErrorBody): string
 	}
 	if (statusCode === 401) lines.push('Check the API key in the CCV credential (test keys start with t_, live keys with l_).');
 	if (body.reference) lines.push(`CCV support reference: ${body.reference}.`);
-	return lines.join(' ');
+	return lines.filter(Boolean).join(' ');
+}
+
+const SUBJECTS: Record<string, string> = {
+	payment: 'payment',
+	refund: 'refund',
+	capture: 'capture',
+	reversal: 'reversal',
+};
+
+/** What the request was, in a word for the headline: "the refund", else "the request". */
+export function subjectOf(method?: string, path?: string): string {
+	if (method !== 'POST' || !path) return 'request';
+	const last = path.split('?')[0].split('/').filter(Boolean).pop() ?? '';
+	return SUBJECTS[last] ?? 'request';
+}
+
+/** The error's headline, in words: never a bare code. */
+function headlineOf(statusCode: number, body: CcvErrorBody, subject: string): string {
+	if (body.failureCode) {
+		const words = failureCodeHeadline(body.failureCode);
+		return words
+			? `CCV refused the ${subject}: ${words}`
+			: `CCV refused the ${subject} (failure code ${body.failureCode})`;
+	}
+	if (statusCode === 400) {
+		const field = body.type === 'input_error' ? (body.fields?.[0]?.field ?? body.field) : undefined;
+		const more = (body.fields?.length ?? 0) > 1 ? ` (and ${body.fields!.length - 1} more)` : '';
+		return field ? `CCV refused the ${subject}: field "${field}" is not valid${more}` : `CCV refused the ${subject}`;
+	}
+	const summary = STATUS_SUMMARIES[statusCode] ?? `CCV answered HTTP ${statusCode}`;
+	const detail = body.type === 'input_error' && body.field ? ` (field "${body.field}")` : '';
+	return `${summary}${detail}`;
 }
 
 export function ccvApiError(
 	node: INode,
 	statusCode: number,
 	rawBody: unknown,
-	extra: { itemIndex?: number; attempts?: number; note?: string } = {},
+	extra: { itemIndex?: number; attempts?: number; note?: string; method?: string; path?: string } = {},
 ): NodeApiError {
 	const body = asErrorBody(rawBody);
-	const summary = STATUS_SUMMARIES[statusCode] ?? `CCV answered HTTP ${statusCode}`;
-	const detail = body.type === 'input_error' && body.field ? ` (field "${body.field}")` : '';
-	const code = body.failureCode ? `: ${body.failureCode}` : '';
 	const parts = [describeCcvError(statusCode, body)];
-	if (extra.note) parts.push(extra.note);
+	if (extra.note) parts.push(sentence(extra.note));
 	const error = new NodeApiError(node, { ...body, httpCode: String(statusCode) } as JsonObject, {
-		message: `${summary}${code}${detail}`,
+		message: headlineOf(statusCode, body, subjectOf(extra.method, extra.path)),
 		description: parts.filter(Boolean).join(' '),
 		httpCode: String(statusCode),
 		itemIndex: extra.itemIndex,
@@ -92,6 +131,29 @@ export function ccvApiError(
 	error.context.ccvError = body;
 	error.context.httpCode = statusCode;
 	if (extra.attempts !== undefined) error.context.attempts = extra.attempts;
+	return error;
+}
+
+/**
+ * A 404 that is not CCV's "not found" answer (CCV's error object naming the field): the address
+ * itself is wrong, most often the credential's base URL. Never read as "the record does not exist".
+ */
+export function wrongUrlError(
+	node: INode,
+	rawBody: unknown,
+	extra: { itemIndex?: number; method: string; path: string; api?: 'payment' | 'boarding' },
+): NodeApiError {
+	const preview = typeof rawBody === 'string' ? rawBody.replace(/\s+/g, ' ').trim().slice(0, 200) : rawBody;
+	const baseField = extra.api === 'boarding' ? 'Boarding API Base URL' : 'Base URL';
+	const error = new NodeApiError(node, { httpCode: '404', answer: preview ?? null } as JsonObject, {
+		message: `The URL looks wrong: CCV's address answered 404 for ${extra.method} ${extra.path}`,
+		description: `This is not CCV's "not found" answer for a record (that names the field, e.g. "id"), so nothing is assumed about the record. Check the "${baseField}" in the CCV credential: it should be CCV's address without a path after it (for example https://api.psp.ccv.eu).`,
+		httpCode: '404',
+		itemIndex: extra.itemIndex,
+	});
+	error.context.httpCode = 404;
+	error.context.wrongUrl = true;
+	if (rawBody && typeof rawBody === 'object') error.context.ccvError = rawBody;
 	return error;
 }
 
@@ -107,11 +169,13 @@ const NETWORK_WORDS: Record<string, string> = {
 export function ccvNetworkError(
 	node: INode,
 	code: string,
-	extra: { itemIndex?: number; attempts: number; idempotent: boolean; method: string; path: string },
+	extra: { itemIndex?: number; attempts: number; idempotent: boolean; method: string; path: string; notSent?: boolean },
 ): NodeApiError {
-	const outcome = extra.idempotent
-		? ''
-		: ' This request was not sent again automatically, because CCV may already have applied it: check the result at CCV (for example with Transaction > Get or Customer > Get) before running it again.';
+	const outcome = extra.notSent
+		? ' Nothing reached CCV, so nothing was applied.'
+		: extra.idempotent
+			? ''
+			: ' This request was not sent again automatically, because CCV may already have applied it: check the result at CCV (for example with Transaction > Get or Customer > Get) before running it again.';
 	const error = new NodeApiError(
 		node,
 		{ networkError: code } as JsonObject,

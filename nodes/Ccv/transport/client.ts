@@ -12,10 +12,11 @@ import type {
 } from 'n8n-workflow';
 
 import { version as packageVersion } from '../../../package.json';
-import { ccvApiError, ccvNetworkError } from './ccvError';
+import { ccvApiError, ccvNetworkError, wrongUrlError } from './ccvError';
 import { FixedGate } from './gate';
 import type { RequestGate } from './gate';
-import { backoffMs, decideRetry, isIdempotent, networkFailure, parseRetryAfter } from './retryPolicy';
+import { containsSecret, redactDeep, secretForms } from './redact';
+import { OUTCOME_OPEN_STATUSES, decideRetry, isIdempotent, networkFailure, parseRetryAfter, retryWaitMs } from './retryPolicy';
 import type { AttemptFailure } from './retryPolicy';
 
 export const CREDENTIAL_TYPE = 'ccvApi';
@@ -50,10 +51,14 @@ export interface NotFound {
 }
 
 export interface ClientSettings {
-	/** Repeats of a request whose outcome is unknown (5xx, timeout, dropped connection). */
+	/**
+	 * The user's "Retries": repeats of a request whose outcome was open (5xx, timeout, dropped
+	 * connection) or whose connection was refused, and 429s in a row while the run makes no progress.
+	 * See retryPolicy.ts.
+	 */
 	maxRetries: number;
-	/** Repeats of a request CCV answered 429 (it did not process it). */
-	maxThrottleRetries: number;
+	/** No longer used: 429s count against maxRetries (kept so older callers still compile). */
+	maxThrottleRetries?: number;
 	/** The longest single wait before a repeat; a longer Retry-After ends the request with an error. */
 	maxWaitMs: number;
 	timeoutMs: number;
@@ -63,7 +68,6 @@ export interface ClientSettings {
 
 export const DEFAULT_CLIENT_SETTINGS: Omit<ClientSettings, 'gate'> = {
 	maxRetries: 3,
-	maxThrottleRetries: 10,
 	maxWaitMs: 60_000,
 	timeoutMs: 60_000,
 };
@@ -93,11 +97,83 @@ function trimSlash(url: string): string {
 	return url.replace(/\/+$/, '');
 }
 
+/**
+ * CCV's "this record does not exist" answer: 404 with CCV's error object of type input_error that
+ * names the field (seed 000, every "Response Error: Customer not found" / "Card not found" row:
+ * `{"type":"input_error","message":"Customer not found","field":"id"}`, field "id" or "externalId";
+ * REFERENCE §3: "Not found gives 404 with input_error"). CCV also answers 404 for an address it does
+ * not have (seed 002, HTTP Status: "404 Not Found Invalid URL"), and a proxy or a mistyped base URL
+ * answers 404 with HTML or nothing: none of those may read as "not found".
+ */
+export function isCcvNotFoundAnswer(body: unknown): boolean {
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return false;
+	const b = body as { type?: unknown; field?: unknown };
+	return b.type === 'input_error' && typeof b.field === 'string' && b.field.trim() !== '';
+}
+
+/**
+ * Last line of defence for "no value from an item or a caller may change which URL is called":
+ * operations check their ids per kind, and this refuses any path that a server or a URL parser would
+ * read as another route. Returns the problem in words, or undefined when the path is safe.
+ */
+export function unsafePathReason(path: string): string | undefined {
+	if (typeof path !== 'string' || !path.startsWith('/')) return 'it does not start with "/"';
+	if (/[?#\\\s]/.test(path) || hasControlCharacter(path)) return 'it holds "?", "#", "\\", a space or a control character';
+	const segments = path.slice(1).split('/');
+	for (const segment of segments) {
+		if (segment === '') return 'one of its parts is empty ("//" or a trailing "/")';
+		let decoded: string;
+		try {
+			decoded = decodeURIComponent(segment);
+		} catch {
+			return `the part "${segment}" is not correctly encoded`;
+		}
+		// Decode once more: a proxy that decodes before CCV does would otherwise see "%2e" as ".".
+		let twice = decoded;
+		try {
+			twice = decodeURIComponent(decoded);
+		} catch {
+			// Not encoded twice: fine.
+		}
+		for (const d of [decoded, twice]) {
+			if (d === '.' || d === '..') return `one of its parts is "${d}"`;
+			if (d.trim() === '') return 'one of its parts is blank';
+			if (hasControlCharacter(d)) return `the part "${segment}" stands for a control character`;
+			if (/[/\\?#]/.test(d)) return `the part "${segment}" stands for "/", "\\", "?" or "#"`;
+		}
+	}
+	return undefined;
+}
+
+function hasControlCharacter(text: string): boolean {
+	for (let k = 0; k < text.length; k++) {
+		const code = text.charCodeAt(k);
+		if (code < 0x20 || code === 0x7f) return true;
+	}
+	return false;
+}
+
+function protocolOf(url: string): string {
+	try {
+		return new URL(url).protocol;
+	} catch {
+		return '';
+	}
+}
+
+function isLiveKey(key: unknown): boolean {
+	return typeof key === 'string' && /^l_/i.test(key.trim());
+}
+
 interface CredentialFacts {
 	payment: string;
 	boarding: string;
 	/** Never let these appear in an error we raise. */
 	secrets: string[];
+	/** Every form of the keys (raw, base64 as in Basic auth, URL-encoded) to mask. */
+	forms: string[];
+	/** The key sent to each API is a live one (l_): only over https. */
+	liveKey: { payment: boolean; boarding: boolean };
 	/**
 	 * Handed to n8n with every request: otherwise n8n loads the credential from its database and
 	 * decrypts it again for each request, which costs more CPU than the request in a bulk run.
@@ -108,6 +184,12 @@ interface CredentialFacts {
 /** One client per node execution: every item's requests share its gate and settings. */
 export class CcvClient {
 	private fromCredential: Promise<CredentialFacts> | undefined;
+
+	/** Masks for the keys, once the credential was read (see redact). */
+	private forms: string[] = [];
+
+	/** Answers (other than 429 and 5xx) the run got: a 429 after progress starts its count again. */
+	private progress = 0;
 
 	readonly settings: ClientSettings;
 
@@ -126,14 +208,41 @@ export class CcvClient {
 	private async credentialFacts(): Promise<CredentialFacts> {
 		this.fromCredential ??= this.ctx.getCredentials(CREDENTIAL_TYPE).then((c) => {
 			const ref = this.ctx.getNode().credentials?.[CREDENTIAL_TYPE];
+			const secrets = [c.apiKey, c.boardingApiKey].map((s) => String(s ?? '')).filter((s) => s.length >= 4);
+			this.forms = secretForms(secrets);
 			return {
 				payment: trimSlash(String(c.baseUrl || 'https://api.psp.ccv.eu')),
 				boarding: trimSlash(String(c.boardingBaseUrl || '')),
-				secrets: [c.apiKey, c.boardingApiKey].map((s) => String(s ?? '')).filter((s) => s.length >= 4),
+				secrets,
+				forms: this.forms,
+				liveKey: { payment: isLiveKey(c.apiKey), boarding: isLiveKey(c.boardingApiKey || c.apiKey) },
 				credential: { id: ref?.id ?? '', name: ref?.name ?? '', type: CREDENTIAL_TYPE, data: c },
 			};
 		});
 		return await this.fromCredential;
+	}
+
+	/**
+	 * Masks the credential's keys in any value (in place for objects): a backstop for what the node
+	 * outputs or throws. Knows the keys once the credential was read; before that nothing was sent.
+	 */
+	redact<T>(value: T): T {
+		return redactDeep(value, this.forms);
+	}
+
+	/**
+	 * Throws when the request's path could reach another route than the operation meant (see
+	 * unsafePathReason). Every request passes here; Dry Run calls it too, so a preview is never shown
+	 * for an address that would be refused.
+	 */
+	checkPath(req: Pick<CcvRequest, 'path'>, itemIndex?: number): void {
+		const unsafe = unsafePathReason(req.path);
+		if (!unsafe) return;
+		throw new NodeOperationError(this.ctx.getNode(), `Refused to call CCV at "${req.path}": ${unsafe}`, {
+			itemIndex,
+			description:
+				'A value from the item (an ID or reference) would change which address is called, so nothing was sent. Check the IDs this item gives: they may not be empty, "." or "..", and may not contain "/", "?" or "#".',
+		});
 	}
 
 	async request<T = unknown>(req: CcvRequest, itemIndex?: number): Promise<CcvResponse<T>> {
@@ -146,7 +255,7 @@ export class CcvClient {
 	}
 
 	private async perform<T>(req: CcvRequest, itemIndex: number | undefined, allowNotFound: boolean): Promise<CcvResponse<T> | NotFound> {
-		const { payment, boarding, secrets, credential } = await this.credentialFacts();
+		const { payment, boarding, forms, liveKey, credential } = await this.credentialFacts();
 		const base = req.api === 'boarding' ? boarding : payment;
 		if (!base) {
 			throw new NodeOperationError(
@@ -159,6 +268,14 @@ export class CcvClient {
 				},
 			);
 		}
+		const live = req.api === 'boarding' ? liveKey.boarding : liveKey.payment;
+		if (live && protocolOf(base) !== 'https:') {
+			throw new NodeOperationError(this.ctx.getNode(), 'Live API keys are only sent over https', {
+				itemIndex,
+				description: `The CCV credential holds a live key (it starts with l_), and its ${req.api === 'boarding' ? 'Boarding API Base URL' : 'Base URL'} does not start with https://. Nothing was sent. Change the address to https:// (CCV's is https://api.psp.ccv.eu), or use a test key (t_) with a local sandbox.`,
+			});
+		}
+		this.checkPath(req, itemIndex);
 		const headers: IDataObject = { Accept: 'application/json', 'User-Agent': USER_AGENT };
 		if (req.body !== undefined) headers['Content-Type'] = 'application/json';
 		if (req.idempotencyReference) headers['Idempotency-Reference'] = req.idempotencyReference;
@@ -173,11 +290,16 @@ export class CcvClient {
 			ignoreHttpStatusErrors: true,
 			timeout: this.settings.timeoutMs,
 		};
+		let answer: CcvResponse<T> | NotFound;
 		try {
-			return await this.send<T>(req, options, itemIndex, allowNotFound, credential);
+			answer = await this.send<T>(req, options, itemIndex, allowNotFound, credential);
 		} catch (error) {
-			throw scrubSecrets(error, secrets);
+			throw redactDeep(error, forms);
 		}
+		// A server that echoes the key in a success answer must not put it in the output either.
+		if (containsSecret(answer.body, forms)) answer.body = redactDeep(answer.body, forms) as T;
+		if ('headers' in answer && containsSecret(answer.headers, forms)) redactDeep(answer.headers, forms);
+		return answer;
 	}
 
 	private async send<T>(
@@ -187,11 +309,13 @@ export class CcvClient {
 		allowNotFound: boolean,
 		credential: ICredentialsDecrypted,
 	): Promise<CcvResponse<T> | NotFound> {
-		const { gate, maxRetries, maxThrottleRetries, maxWaitMs, random } = this.settings;
+		const { gate, maxRetries, maxWaitMs, random } = this.settings;
 		const idempotent = isIdempotent(req.method, Boolean(req.idempotencyReference));
 		const node = this.ctx.getNode();
-		let uncertainRetries = 0;
+		// Repeats so far, by reason (see retryPolicy): each is bounded by the user's Retries.
+		let openRetries = 0;
 		let throttleRetries = 0;
+		let progressAtLastThrottle = this.progress;
 		for (let attempt = 1; ; attempt++) {
 			const ticket = await gate.acquire();
 			let failure: AttemptFailure;
@@ -212,14 +336,18 @@ export class CcvClient {
 			}
 			if (response) {
 				const { statusCode } = response;
-				const throttled = statusCode === 429 || statusCode === 503;
-				gate.release(ticket, { kind: throttled ? 'throttled' : statusCode < 500 ? 'ok' : 'failed' });
+				// Only a 429 asks us to slow down; a 503 is trouble at CCV, not a pace signal.
+				gate.release(ticket, { kind: statusCode === 429 ? 'throttled' : statusCode < 500 ? 'ok' : 'failed' });
+				if (statusCode !== 429 && statusCode < 500) this.progress++;
 				if (statusCode >= 200 && statusCode < 300) {
 					const body = statusCode === 204 || response.body === '' ? undefined : response.body;
 					return { statusCode, body: body as T, headers: response.headers ?? {} };
 				}
-				if (statusCode === 404 && allowNotFound) {
-					return { notFound: true, repeated: uncertainRetries > 0, body: response.body };
+				if (statusCode === 404) {
+					if (!isCcvNotFoundAnswer(response.body)) {
+						throw wrongUrlError(node, response.body, { itemIndex, method: req.method, path: req.path, api: req.api });
+					}
+					if (allowNotFound) return { notFound: true, repeated: openRetries > 0, body: response.body };
 				}
 				failure = {
 					kind: 'status',
@@ -228,11 +356,14 @@ export class CcvClient {
 				};
 			}
 			const decision = decideRetry(failure!, idempotent);
-			const budgetLeft = decision.notProcessed
-				? throttleRetries < maxThrottleRetries
-				: uncertainRetries < maxRetries;
-			const retryAfterMs = failure!.kind === 'status' ? failure!.retryAfterMs : undefined;
-			const waitMs = retryAfterMs ?? backoffMs(decision.notProcessed ? throttleRetries : uncertainRetries, maxWaitMs, random);
+			if (decision.reason === 'throttled') {
+				// The run moved on since this request's last 429: CCV is taking work, so wait our turn again.
+				if (this.progress > progressAtLastThrottle) throttleRetries = 0;
+				progressAtLastThrottle = this.progress;
+			}
+			const repeats = decision.reason === 'throttled' ? throttleRetries : openRetries;
+			const budgetLeft = repeats < maxRetries;
+			const waitMs = retryWaitMs(failure!, repeats, maxWaitMs, random);
 			if (!decision.retry || !budgetLeft || waitMs > maxWaitMs) {
 				throw this.finalError(failure!, response?.body, {
 					itemIndex,
@@ -242,16 +373,15 @@ export class CcvClient {
 					waitTooLong: decision.retry && budgetLeft ? waitMs : undefined,
 				});
 			}
-			if (decision.notProcessed) {
+			if (decision.reason === 'throttled') {
 				throttleRetries++;
-				if (failure!.kind === 'status') {
-					gate.noteRetryAfterThrottle();
-					gate.pauseFor(waitMs);
-				} else {
-					await sleep(waitMs);
-				}
+				gate.noteRetryAfterThrottle();
+				// CCV said when: the whole run waits that long. This request also backs off briefly (see retryWaitMs).
+				const retryAfterMs = failure!.kind === 'status' ? failure!.retryAfterMs : undefined;
+				if (retryAfterMs) gate.pauseFor(retryAfterMs);
+				await sleep(waitMs);
 			} else {
-				uncertainRetries++;
+				openRetries++;
 				await sleep(waitMs);
 			}
 		}
@@ -268,6 +398,7 @@ export class CcvClient {
 				itemIndex: info.itemIndex,
 				attempts: info.attempts,
 				idempotent: info.idempotent,
+				notSent: failure.notSent,
 				method: info.req.method,
 				path: info.req.path,
 			});
@@ -279,7 +410,7 @@ export class CcvClient {
 				`CCV asked to wait ${Math.ceil(info.waitTooLong / 1000)} s before trying again, longer than the node's "Max Retry Wait".`,
 			);
 		}
-		if (!info.idempotent && [500, 502, 503, 504].includes(failure.statusCode) && failure.retryAfterMs === undefined) {
+		if (!info.idempotent && OUTCOME_OPEN_STATUSES.has(failure.statusCode)) {
 			notes.push(
 				'This request was not sent again automatically, because CCV may already have applied it. Check at CCV before running it again.',
 			);
@@ -288,6 +419,8 @@ export class CcvClient {
 			itemIndex: info.itemIndex,
 			attempts: info.attempts,
 			note: notes.join(' '),
+			method: info.req.method,
+			path: info.req.path,
 		});
 	}
 }
@@ -297,17 +430,4 @@ function sanitizeUnknownError(node: ReturnType<RequestContext['getNode']>, error
 	// n8n's own wrapper may carry the request options (and so the Authorization header): keep only the message.
 	const message = error instanceof Error ? error.message : String(error);
 	return new NodeApiError(node, { message } as JsonObject, { message, itemIndex });
-}
-
-function scrubSecrets(error: unknown, secrets: string[]): unknown {
-	if (!(error instanceof Error) || secrets.length === 0) return error;
-	const forms = secrets.flatMap((s) => [s, Buffer.from(`${s}:`).toString('base64')]);
-	const scrub = (text: unknown) =>
-		typeof text === 'string' ? forms.reduce((t, s) => t.split(s).join('***'), text) : text;
-	error.message = scrub(error.message) as string;
-	const withDescription = error as Error & { description?: unknown };
-	if (typeof withDescription.description === 'string') {
-		withDescription.description = scrub(withDescription.description);
-	}
-	return error;
 }

@@ -14,7 +14,7 @@ export interface GateTicket {
 
 /** How one attempt went, as the gate needs to know it. */
 export interface GateOutcome {
-	/** 'throttled': 429 or 503 (CCV asks us to slow down); 'failed': other errors; 'ok': an answer. */
+	/** 'throttled': 429 (CCV asks us to slow down); 'failed': 5xx and connection errors; 'ok': an answer. */
 	kind: 'ok' | 'throttled' | 'failed';
 }
 
@@ -192,7 +192,7 @@ export interface AdaptiveGateOptions {
 
 /**
  * Finds how many requests CCV takes at once, by itself. Starts low and doubles while answers
- * come back fast and clean; a 429/503 sets a ceiling just under the level it happened at; rising
+ * come back fast and clean; a 429 sets a ceiling just under the level it happened at; rising
  * latency shrinks the level. The ceiling is probed again only after a calm stretch, because every
  * 429 costs the whole run a Retry-After pause.
  */

@@ -1,7 +1,8 @@
 import { sleep } from 'n8n-workflow';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { runItems } from '../../../../nodes/Ccv/helpers/executor';
+import { errorJson, prepareItems, refusalOf, runItems } from '../../../../nodes/Ccv/helpers/executor';
+import { failItem } from '../../../../nodes/Ccv/helpers/validate';
 
 function fakeCtx(continueOnFail: boolean): IExecuteFunctions {
 	return {
@@ -100,5 +101,61 @@ describe('runItems', () => {
 		expect(aEvents).toEqual(['start a0', 'end a0', 'start a2', 'end a2', 'start a3', 'end a3']);
 		// b1 ran while a0 was still going.
 		expect(log.indexOf('start b1')).toBeLessThan(log.indexOf('end a0'));
+	});
+});
+
+describe('prepareItems (every item checked before anything is sent)', () => {
+	it('keeps what prepare returned, by item, and collects every refused item', () => {
+		const ctx = fakeCtx(false);
+		const { prepared, refused } = prepareItems(ctx, 4, (i) => {
+			if (i % 2 === 1) failItem(ctx, i, '"Amount" is required');
+			return { n: i };
+		});
+		expect(prepared).toEqual([{ n: 0 }, undefined, { n: 2 }, undefined]);
+		expect([...refused.keys()]).toEqual([1, 3]);
+	});
+
+	it('refuses every item of a group that would share one Idempotency-Reference, naming them all', () => {
+		const refs = ['A', 'B', 'A', 'A'];
+		const { prepared, refused } = prepareItems(fakeCtx(false), 4, (i) => ({ idempotencyReference: refs[i], identity: 'refund of payment P, 5.00' }));
+		expect(prepared.map((p) => p?.idempotencyReference)).toEqual([undefined, 'B', undefined, undefined]);
+		expect([...refused.keys()]).toEqual([0, 2, 3]);
+		const error = refused.get(2) as Error & { description: string };
+		expect(error.message).toBe('Item 1 (index 0), Item 3 (index 2) and Item 4 (index 3) would be the same refund of payment P, 5.00');
+		expect(error.description).toContain('give each its own Idempotency Key');
+	});
+
+	it('without prepare, nothing is refused', () => {
+		expect(prepareItems(fakeCtx(false), 3, undefined).refused.size).toBe(0);
+	});
+
+	it('the run\'s error names the first bad item and lists at most ten others', () => {
+		const ctx = fakeCtx(false);
+		const { refused } = prepareItems(ctx, 15, (i) => failItem(ctx, i, '"Amount" is required'));
+		const error = refusalOf(ctx, refused);
+		expect(error.message).toBe('Item 1 (index 0): "Amount" is required');
+		expect(error.description).toBe(
+			'14 more items are not valid either: Item 2 (index 1), Item 3 (index 2), Item 4 (index 3), Item 5 (index 4), Item 6 (index 5), Item 7 (index 6), Item 8 (index 7), Item 9 (index 8), Item 10 (index 9), Item 11 (index 10) and 4 more. Nothing was sent to CCV for any item: fix these items (or turn on Continue On Fail to send the valid ones) and run again.',
+		);
+	});
+
+	it('runItems outputs a refused item\'s error under Continue On Fail, and never runs it', async () => {
+		const ran: number[] = [];
+		const out = await runItems(fakeCtx(true), 3, async (i) => (ran.push(i), { ok: i }), {
+			concurrency: 2,
+			refused: new Map([[1, new Error('Item 2 (index 1): bad')]]),
+		});
+		expect(ran.sort()).toEqual([0, 2]);
+		expect(out[1]).toEqual({ json: { error: 'Item 2 (index 1): bad' }, pairedItem: { item: 1 } });
+	});
+});
+
+describe('errorJson', () => {
+	it('masks what the redactor masks, in every field, and copies CCV\'s error object', () => {
+		const ccvError = { type: 'input_error', message: 'key SECRET', nested: ['SECRET'] };
+		const error = Object.assign(new Error('bad SECRET'), { description: 'SECRET', context: { ccvError } });
+		const redact = <T>(v: T): T => JSON.parse(JSON.stringify(v).split('SECRET').join('***')) as T;
+		expect(errorJson(error, redact)).toEqual({ error: 'bad ***', description: '***', ccvError: { type: 'input_error', message: 'key ***', nested: ['***'] } });
+		expect(ccvError.message).toBe('key SECRET');
 	});
 });

@@ -66,6 +66,20 @@ describe('transport', () => {
 		expect(error?.description).toContain('was not sent again automatically, because CCV may already have applied it');
 	});
 
+	it('never repeats a customer create answered 503 with Retry-After (issue 15 #7): a gateway may have applied it', async () => {
+		t.sb.faults.add({ match: { method: 'POST' }, count: 1, kind: 'status', status: 503, retryAfter: '0' });
+		const { error } = await t.run(createCustomer('h3b'));
+		expect(t.sb.log).toHaveLength(1);
+		expect(error?.description).toContain('was not sent again automatically, because CCV may already have applied it');
+	});
+
+	it('repeats a GET answered 500 (issue 15 #10)', async () => {
+		t.sb.faults.add({ match: { method: 'GET' }, count: 1, kind: 'status', status: 500 });
+		const { error } = await t.run({ resource: 'customer', operation: 'get', customer: byExternalId('x'), options: { ignoreNotFound: true } });
+		expect(error).toBeUndefined();
+		expect(t.sb.log.map((e) => e.status)).toEqual([500, 404]);
+	});
+
 	it('never repeats a PUT whose connection dropped', async () => {
 		await t.run(createCustomer('h4'));
 		t.sb.faults.add({ match: { method: 'PUT' }, count: 1, kind: 'drop-after-apply' });

@@ -4,6 +4,7 @@ import {
 	isIdempotent,
 	networkFailure,
 	parseRetryAfter,
+	retryWaitMs,
 } from '../../../../nodes/Ccv/transport/retryPolicy';
 
 describe('retry policy', () => {
@@ -15,17 +16,18 @@ describe('retry policy', () => {
 		expect(isIdempotent('PUT', true)).toBe(false);
 	});
 
-	it('repeats any request answered 429, and a 503 that says when to come back', () => {
-		expect(decideRetry({ kind: 'status', statusCode: 429 }, false)).toEqual({ retry: true, notProcessed: true });
-		expect(decideRetry({ kind: 'status', statusCode: 503, retryAfterMs: 1000 }, false)).toEqual({
-			retry: true,
-			notProcessed: true,
-		});
+	it('repeats any request answered 429: CCV did not process it', () => {
+		expect(decideRetry({ kind: 'status', statusCode: 429 }, false)).toEqual({ retry: true, notProcessed: true, reason: 'throttled' });
 	});
 
-	it('repeats 502/503/504 and dropped connections only when idempotent', () => {
-		for (const statusCode of [502, 503, 504]) {
-			expect(decideRetry({ kind: 'status', statusCode }, true).retry).toBe(true);
+	it('never repeats a non-idempotent write after a 503, even with Retry-After (issue 15 #7)', () => {
+		expect(decideRetry({ kind: 'status', statusCode: 503, retryAfterMs: 1000 }, false).retry).toBe(false);
+		expect(decideRetry({ kind: 'status', statusCode: 503, retryAfterMs: 1000 }, true).retry).toBe(true);
+	});
+
+	it('repeats 500/502/503/504 and dropped connections only when idempotent', () => {
+		for (const statusCode of [500, 502, 503, 504]) {
+			expect(decideRetry({ kind: 'status', statusCode }, true)).toEqual({ retry: true, notProcessed: false, reason: 'outcomeOpen' });
 			expect(decideRetry({ kind: 'status', statusCode }, false).retry).toBe(false);
 		}
 		const reset = { kind: 'network' as const, code: 'ECONNRESET', notSent: false };
@@ -33,17 +35,29 @@ describe('retry policy', () => {
 		expect(decideRetry(reset, false).retry).toBe(false);
 	});
 
-	it('never repeats a 400, 401, 404 or 500', () => {
-		for (const statusCode of [400, 401, 404, 500]) {
+	it('never repeats a 400, 401, 403, 404, 409 or 501', () => {
+		for (const statusCode of [400, 401, 403, 404, 409, 501]) {
 			expect(decideRetry({ kind: 'status', statusCode }, true).retry).toBe(false);
 		}
 	});
 
-	it('repeats a refused connection for anything: nothing reached CCV', () => {
+	it('repeats a refused connection for anything (nothing reached CCV); an unknown host never', () => {
 		expect(decideRetry({ kind: 'network', code: 'ECONNREFUSED', notSent: true }, false)).toEqual({
 			retry: true,
 			notProcessed: true,
+			reason: 'notSent',
 		});
+		expect(decideRetry({ kind: 'network', code: 'ENOTFOUND', notSent: false }, true).retry).toBe(false);
+	});
+
+	it('waits Retry-After, and after a 429 at least a short back-off; never above Max Retry Wait unless CCV asks', () => {
+		const half = () => 0;
+		expect(retryWaitMs({ kind: 'status', statusCode: 503, retryAfterMs: 2000 }, 0, 60_000, half)).toBe(2000);
+		expect(retryWaitMs({ kind: 'status', statusCode: 503 }, 0, 60_000, half)).toBe(500);
+		expect(retryWaitMs({ kind: 'status', statusCode: 429, retryAfterMs: 0 }, 0, 60_000, half)).toBe(500);
+		expect(retryWaitMs({ kind: 'status', statusCode: 429, retryAfterMs: 3000 }, 0, 60_000, half)).toBe(3000);
+		expect(retryWaitMs({ kind: 'status', statusCode: 429 }, 10, 5_000, () => 1)).toBe(5000);
+		expect(retryWaitMs({ kind: 'status', statusCode: 429, retryAfterMs: 120_000 }, 0, 5_000, half)).toBe(120_000);
 	});
 
 	it('reads Retry-After in seconds and as an HTTP date', () => {
