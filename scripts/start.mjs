@@ -54,7 +54,7 @@ async function main() {
 	const sandboxLog = fs.createWriteStream(SANDBOX_LOG, { flags: 'w' });
 	const sandbox = await sandboxLib.startSandboxProcess({
 		port: 4010,
-		args: ['--seed'],
+		args: ['--seed', '--allow-http-webhooks'], // the demo n8n listens on http://127.0.0.1
 		onLine: (line) => sandboxLog.write(`${line}\n`),
 	});
 	children.push(sandbox);

@@ -6,7 +6,10 @@ const t = useTestSandbox();
 
 const ORDER_PATH = '/api/ordercompletion/reseller/order';
 
-it('SubmitOrder answers 200 {orderId, externalReference, orderStatus "New"} and keeps the order', async () => {
+/** The order just submitted: SubmitOrder's answer names no orderId by default, so look it up. */
+const lastOrderId = () => t.sb.state.orders().at(-1)?.orderId as string;
+
+it('SubmitOrder answers 200 {externalReference, orderStatus "New"} (no orderId: no page documents one) and keeps the order', async () => {
 	const order = { salesPackages: [{ name: 'PSP' }] };
 	const res = await t.api.post(ORDER_PATH, {
 		notifyCustomerByEmail: true,
@@ -15,10 +18,10 @@ it('SubmitOrder answers 200 {orderId, externalReference, orderStatus "New"} and 
 		order,
 	});
 	expect(res.status).toBe(200);
-	expect(res.body).toEqual({ orderId: expect.stringMatching(/^[0-9a-f-]{36}$/), externalReference: '123456', orderStatus: 'New' });
+	expect(res.body).toEqual({ externalReference: '123456', orderStatus: 'New' });
 	expect(t.sb.state.orders()).toEqual([
 		expect.objectContaining({
-			orderId: res.body.orderId,
+			orderId: expect.stringMatching(/^[0-9a-f-]{36}$/),
 			notifyCustomerByEmail: true,
 			order,
 			statusNotificationInformation: { notificationUrl: 'https://t.api.integrator.nl/orderstatusCCV/', notifyOnStatus: ['Completed', 'Closed'] },
@@ -54,7 +57,9 @@ it('accepts only the documented statuses in notifyOnStatus', async () => {
 });
 
 it('GET .../order/{orderId}/status answers {orderStatus, externalReference}, or 404', async () => {
-	const { body } = await t.api.post(ORDER_PATH, { notifyCustomerByEmail: false, externalReference: 'EXT-9', order: {} });
+	await t.api.post(ORDER_PATH, { notifyCustomerByEmail: false, externalReference: 'EXT-9', order: {} });
+	const [{ orderId }] = t.sb.ordersByExternalReference('EXT-9');
+	const body = { orderId };
 	const res = await t.api.get(`${ORDER_PATH}/${body.orderId}/status`);
 	expect(res.status).toBe(200);
 	expect(res.body).toEqual({ orderStatus: 'New', externalReference: 'EXT-9' });
@@ -67,11 +72,43 @@ it('GET .../order/{orderId}/status answers {orderStatus, externalReference}, or 
 
 it('setOrderStatus knows the twelve documented statuses and refuses others', async () => {
 	expect(ORDER_STATUSES).toHaveLength(12);
-	const { body } = await t.api.post(ORDER_PATH, { notifyCustomerByEmail: false, order: {} });
-	expect(() => t.sb.setOrderStatus(body.orderId, 'Shipped' as never)).toThrow(/status must be one of/);
+	await t.api.post(ORDER_PATH, { notifyCustomerByEmail: false, order: {} });
+	expect(() => t.sb.setOrderStatus(lastOrderId(), 'Shipped' as never)).toThrow(/status must be one of/);
 	expect(() => t.sb.setOrderStatus('nope', 'Completed')).toThrow(/No order/);
 });
 
 it('uses the same Basic auth as the Payment API', async () => {
 	expect((await t.api.post(ORDER_PATH, { notifyCustomerByEmail: false, order: {} }, { auth: 'wrong' })).status).toBe(401);
+});
+
+describe('readings', () => {
+	const submit = () => t.api.post(ORDER_PATH, { notifyCustomerByEmail: false, externalReference: 'R-1', order: {} });
+
+	it('submitOrderAnswer: with-orderId adds the id; empty answers 200 without a body', async () => {
+		t.sb.readings.set({ submitOrderAnswer: 'with-orderId' });
+		const withId = await submit();
+		expect(withId.body).toEqual({ orderId: lastOrderId(), externalReference: 'R-1', orderStatus: 'New' });
+		t.sb.readings.set({ submitOrderAnswer: 'empty' });
+		const empty = await submit();
+		expect([empty.status, empty.body]).toEqual([200, undefined]);
+	});
+
+	it('an http:// notificationUrl is refused (seed 003:399), unless allowHttpWebhooks', async () => {
+		const body = {
+			notifyCustomerByEmail: false,
+			statusNotificationInformation: { notificationUrl: 'http://integrator.example/status', notifyOnStatus: ['Completed'] },
+			order: {},
+		};
+		const refused = await t.api.post(ORDER_PATH, body);
+		expect([refused.status, refused.body.field]).toEqual([400, 'statusNotificationInformation.notificationUrl']);
+		t.sb.readings.set({ allowHttpWebhooks: true });
+		expect((await t.api.post(ORDER_PATH, body)).status).toBe(200);
+	});
+
+	it('the control API finds orders by externalReference', async () => {
+		await submit();
+		const found = await t.api.get('/_sandbox/orders?externalReference=R-1');
+		expect(found.body).toEqual([expect.objectContaining({ orderId: lastOrderId(), externalReference: 'R-1' })]);
+		expect((await t.api.get('/_sandbox/orders?externalReference=none')).body).toEqual([]);
+	});
 });

@@ -20,6 +20,14 @@ describe('parseArgs', () => {
 		).toEqual({ port: 0, apiKey: 't_demo', latencyMs: 25, seed: false, maxInFlight: 10, ratePerSecond: 200, host: '0.0.0.0' });
 	});
 
+	it('reads the readings as flags (kebab-case), checked, and --allow-http-webhooks', () => {
+		expect(
+			parseArgs(['--allow-http-webhooks', '--status-case', 'upper', '--idempotency-retention=30', '--submit-order-answer', 'with-orderId', '--list-page-size', '5'], {}),
+		).toEqual({ port: 4010, seed: true, allowHttpWebhooks: true, statusCase: 'upper', idempotencyRetention: 30, submitOrderAnswer: 'with-orderId', listPageSize: 5 });
+		expect(() => parseArgs(['--status-case', 'mixed'], {})).toThrow(/statusCase must be one of: lower, upper, as-documented/);
+		expect(() => parseArgs(['--help'], {})).toThrow(/--invalid-url-body html\|empty\|json/);
+	});
+
 	it('refuses unknown flags and bad numbers, with the usage', () => {
 		expect(() => parseArgs(['--verbose'], {})).toThrow(/unknown option --verbose[\s\S]*Usage/);
 		expect(() => parseArgs(['--latency', 'slow'], {})).toThrow(/--latency needs a number/);

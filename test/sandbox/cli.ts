@@ -1,5 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test tooling: runs in Node, never inside n8n */
 // `npm run sandbox`: the CCV sandbox as a program of its own.
+import { DEFAULT_READINGS, parseReading, READING_NAMES, READING_VALUES, type Readings } from './readings';
 import { startSandbox } from './sandbox';
 import type { SandboxOptions } from './types';
 
@@ -10,7 +11,16 @@ const USAGE = `Usage: npm run sandbox -- [options]
   --latency MS        delay before every answer (default 0)
   --seed / --no-seed  load the demo data (default: on)
   --max-in-flight N   answer 429 above N requests in flight
-  --rate R            answer 429 above R requests per second (token bucket)`;
+  --rate R            answer 429 above R requests per second (token bucket)
+  --allow-http-webhooks  call http:// webhook and notification URLs (default: https only)
+Readings (where CCV's docs are ambiguous or silent; README "Readings"; default first):
+${READING_NAMES.map((name) => `  --${kebab(name)} ${READING_VALUES[name].join('|')}`).join('\n')}`;
+
+function kebab(name: string): string {
+	return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+const READING_FLAGS = new Map<string, keyof Readings>(READING_NAMES.map((name) => [`--${kebab(name)}`, name]));
 
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): SandboxOptions {
 	const opts: SandboxOptions = { port: Number(env.CCV_SANDBOX_PORT ?? 4010), seed: true };
@@ -50,11 +60,17 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): SandboxOption
 			case '--rate':
 				opts.ratePerSecond = number(flag, value());
 				break;
+			case '--allow-http-webhooks':
+				opts.allowHttpWebhooks = true;
+				break;
 			case '--help':
 			case '-h':
 				throw new Error(USAGE);
-			default:
-				throw new Error(`unknown option ${flag}\n${USAGE}`);
+			default: {
+				const reading = READING_FLAGS.get(flag);
+				if (!reading) throw new Error(`unknown option ${flag}\n${USAGE}`);
+				(opts as Record<string, unknown>)[reading] = parseReading(reading, value());
+			}
 		}
 	}
 	if (!Number.isInteger(opts.port) || (opts.port as number) > 65535) throw new Error('--port needs a port number');
@@ -80,6 +96,8 @@ async function main(): Promise<void> {
 	console.log(`CCV sandbox listening on ${sandbox.url}`);
 	console.log(`API key: ${sandbox.apiKey} (HTTP Basic, key as user name, empty password)`);
 	console.log(`Control API: ${sandbox.url}/_sandbox/  (${limits.join(', ')})`);
+	const changed = Object.entries(sandbox.readings.get()).filter(([name, value]) => DEFAULT_READINGS[name as keyof Readings] !== value);
+	console.log(`Readings: strict defaults${changed.length ? `, except ${changed.map(([n, v]) => `${n}=${String(v)}`).join(', ')}` : ''}`);
 	let stopping = false;
 	const stop = (signal: string) => {
 		if (stopping) return;

@@ -3,7 +3,7 @@ import { SEED } from './index';
 import { paymentBody, startReceiver } from './test-client';
 import { useTestSandbox } from './testing';
 
-const t = useTestSandbox({ seed: true, latencyMs: 0 });
+const t = useTestSandbox({ seed: true, latencyMs: 0, allowHttpWebhooks: true });
 
 // Control calls need no auth; a wrong key proves none is checked.
 const control = { auth: 'not-the-key' };
@@ -22,7 +22,7 @@ describe('seed data', () => {
 	});
 
 	it('has payments to refund, an authorisation to capture or reverse, an active mandate and an order', async () => {
-		expect((await t.api.post('/api/v1/refund', { reference: SEED.payments.cardSale })).body).toMatchObject({ status: 'pending', amount: 25 });
+		expect((await t.api.post('/api/v1/refund', { reference: SEED.payments.cardSale })).body).toMatchObject({ status: 'PENDING', amount: 25 });
 		// €100 with €30 refunded: €90 more stays under 120 %, €90.01 does not.
 		expect((await t.api.post('/api/v1/refund', { reference: SEED.payments.partlyRefunded, amount: '90.01' })).body.failureCode).toBe('refund_limit');
 		expect((await t.api.post('/api/v1/capture', { reference: SEED.authorisation })).body).toMatchObject({ type: 'capture', amount: 75 });
@@ -35,6 +35,59 @@ describe('seed data', () => {
 		});
 		const pending = await t.api.get(`/api/v1/transaction?reference=${SEED.payments.pending}`);
 		expect(pending.body).toMatchObject({ status: 'pending', payUrl: `${t.sb.url}/_sandbox/pay?reference=${SEED.payments.pending}` });
+	});
+
+	it('has the awkward documented values: null and maximal registrationExpiration, served as exact digits', async () => {
+		const nullOne = await t.api.get('/api/v1/customer/externalId/crm-1007');
+		expect(nullOne.body[0]).toMatchObject({ registrationExpiration: null });
+		const res = await t.api.call('GET', '/api/v1/customer/externalId/crm-1008', { auth: t.sb.apiKey });
+		expect(res.body[0].registrationExpiration).toBe(9223372036854775807n);
+		// The JSON text carries the digits (a plain JSON.parse would read 9223372036854775808).
+		expect(t.sb.log.at(-1)?.responseBody).toEqual([expect.objectContaining({ registrationExpiration: 9223372036854775807n })]);
+		for (const externalId of ['crm-1001', 'crm-1002', 'crm-1003', 'crm-1005', 'crm-1007', 'crm-1008']) {
+			expect((await t.api.get(`/api/v1/customer/externalId/${externalId}/card`)).status).toBe(200);
+		}
+		// Linking stays open for both: null = no expiry, the maximum = until further notice.
+		expect(t.sb.linkCard('LOY-1007').customerId).toBe(SEED.customers['crm-1007']);
+		expect(t.sb.linkCard('LOY-1008').customerId).toBe(SEED.customers['crm-1008']);
+	});
+
+	it('has a payment whose refund fails unsufficient_balance with the balance object (seed 002:496-507)', async () => {
+		const res = await t.api.post('/api/v1/refund', { reference: SEED.payments.lowBalance });
+		expect(res.status).toBe(400);
+		expect(res.body).toEqual({
+			type: 'process_error',
+			message: expect.stringContaining('DENIED'),
+			reference: expect.any(String),
+			failureCode: 'unsufficient_balance',
+			balance: { creditAmount: 0.35, debitAmount: 1.7, total: 1.35 },
+		});
+		expect((await t.api.post('/api/v1/refund', { reference: SEED.payments.lowBalance, amount: '1.35' })).status).toBe(200);
+	});
+
+	it('has a cancelled payment with cancelledBy, a manualintervention, a vault token transaction and a landing page with its child', async () => {
+		const get = async (reference: string) => (await t.api.get(`/api/v1/transaction?reference=${reference}`)).body;
+		expect(await get(SEED.payments.cancelled)).toMatchObject({ status: 'failed', failureCode: 'cancelled', cancelledBy: 'customer' });
+		expect(await get(SEED.payments.manualIntervention)).toMatchObject({ status: 'manualintervention' });
+		expect(await get(SEED.vault.reference)).toMatchObject({
+			type: 'token',
+			method: 'vault',
+			status: 'success',
+			details: { vaultAccessToken: SEED.vault.accessToken, initialTransactionId: SEED.vault.initialTransactionId },
+		});
+		const mit = await t.api.post('/api/v1/payment', {
+			amount: '5.00',
+			currency: 'eur',
+			method: 'card',
+			details: { vaultAccessToken: SEED.vault.accessToken },
+			sequenceInfo: { type: 'UNSCHEDULED', mode: 'SUBSEQUENT', source: 'MIT', initialTransactionId: SEED.vault.initialTransactionId },
+		});
+		expect(mit.body.status).toBe('success');
+		expect((await t.api.post('/api/v1/refund', { reference: SEED.vault.reference })).body.failureCode).toBe('processing_error');
+		expect(await get(SEED.payments.landingPage)).toMatchObject({ method: 'landingpage', details: { childReference: SEED.payments.landingPageChild } });
+		expect(await get(SEED.payments.landingPageChild)).toMatchObject({ method: 'card', details: { parentReference: SEED.payments.landingPage } });
+		expect((await t.api.post('/api/v1/refund', { reference: SEED.payments.landingPage })).body.failureCode).toBe('processing_error');
+		expect((await t.api.post('/api/v1/refund', { reference: SEED.payments.landingPageChild })).status).toBe(200);
 	});
 
 	it('reset brings the seed back', async () => {
@@ -57,11 +110,11 @@ describe('control API over HTTP', () => {
 	it('GET /_sandbox/state and POST /_sandbox/reset', async () => {
 		const state = await t.api.get('/_sandbox/state', control);
 		expect(Object.keys(state.body)).toEqual(['customers', 'cards', 'transactions', 'mandates', 'orders']);
-		expect(state.body.customers).toHaveLength(6);
+		expect(state.body.customers).toHaveLength(8);
 		expect(state.body.cards[0]).toHaveProperty('customerId');
 		await t.api.delete('/api/v1/customer/externalId/crm-1002');
 		expect((await t.api.post('/_sandbox/reset', undefined, control)).status).toBe(204);
-		expect((await t.api.get('/_sandbox/state', control)).body.customers).toHaveLength(6);
+		expect((await t.api.get('/_sandbox/state', control)).body.customers).toHaveLength(8);
 	});
 
 	it('POST/GET/DELETE /_sandbox/faults with a path as a RegExp source', async () => {
@@ -109,6 +162,42 @@ describe('control API over HTTP', () => {
 		} finally {
 			await hook.close();
 		}
+	});
+
+	it('GET/POST /_sandbox/readings: read, change (checked), and reset restores the start options', async () => {
+		expect((await t.api.get('/_sandbox/readings', control)).body).toMatchObject({ invalidUrlBody: 'html', allowHttpWebhooks: true, statusCase: 'as-documented' });
+		const set = await t.api.post('/_sandbox/readings', { statusCase: 'upper', listPageSize: 2 }, control);
+		expect(set.body).toMatchObject({ statusCase: 'upper', listPageSize: 2 });
+		expect((await t.api.get(`/api/v1/transaction?reference=${SEED.payments.pending}`)).body.status).toBe('PENDING');
+		const bad = await t.api.post('/_sandbox/readings', { statusCase: 'mixed' }, control);
+		expect([bad.status, bad.body.error]).toEqual([400, expect.stringContaining('statusCase must be one of')]);
+		expect((await t.api.post('/_sandbox/readings', { noSuch: 1 }, control)).status).toBe(400);
+		t.sb.reset();
+		expect(t.sb.readings.get().statusCase).toBe('as-documented');
+	});
+
+	it('POST /_sandbox/transactions/{reference}/events sends any documented event to its subscribers', async () => {
+		const hook = await startReceiver();
+		try {
+			const { body } = await t.api.post('/api/v1/payment', paymentBody({ notificationRequests: { url: hook.url, events: ['TerminalMessageUpdate'] } }));
+			const res = await t.api.post(`/_sandbox/transactions/${body.reference}/events`, { eventType: 'TerminalMessageUpdate', data: { message: 'waiting for PIN' } }, control);
+			expect(res.body).toEqual({ sent: 1 });
+			const [delivery] = await t.sb.waitForDeliveries(1);
+			expect(delivery.body).toMatchObject({ eventType: 'TerminalMessageUpdate', reference: body.reference, data: { message: 'waiting for PIN' } });
+			expect((await t.api.post(`/_sandbox/transactions/${body.reference}/events`, { eventType: 'Nope' }, control)).status).toBe(400);
+		} finally {
+			await hook.close();
+		}
+	});
+
+	it('POST /_sandbox/balances sets or removes a method balance; settle takes cancelledBy', async () => {
+		t.sb.addPayment({ reference: 'IDEAL1', method: 'ideal', amount: '10.00' });
+		expect((await t.api.post('/_sandbox/balances', { method: 'ideal', creditAmount: 1, debitAmount: 0, total: 1 }, control)).status).toBe(204);
+		expect((await t.api.post('/api/v1/refund', { reference: 'IDEAL1' })).body.failureCode).toBe('unsufficient_balance');
+		await t.api.post('/_sandbox/balances', { method: 'ideal' }, control);
+		expect((await t.api.post('/api/v1/refund', { reference: 'IDEAL1' })).status).toBe(200);
+		const cancelled = await t.api.post(`/_sandbox/transactions/${SEED.payments.pending}/settle`, { status: 'failed', failureCode: 'cancelled', cancelledBy: 'merchant' }, control);
+		expect(cancelled.body).toMatchObject({ failureCode: 'cancelled', cancelledBy: 'merchant' });
 	});
 
 	it('POST /_sandbox/orders/{orderId}/status', async () => {

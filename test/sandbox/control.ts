@@ -9,6 +9,8 @@ import type { Sandbox } from './sandbox';
 import type { CapacitySettings, FaultSpec, OrderStatus, TransactionStatus } from './types';
 import { isObject } from './validate';
 import { validateFault } from './faults';
+import { stringifyExact } from './json';
+import type { EventType } from './notifications';
 import type { Core } from './core';
 
 type ControlAnswer = { status: number; body?: unknown; headers?: Record<string, string>; html?: string };
@@ -33,7 +35,7 @@ export function controlHandler(sandbox: Sandbox, core: Core) {
 		} else if (answer.body === undefined) {
 			res.writeHead(answer.status, answer.headers ?? {}).end();
 		} else {
-			const text = JSON.stringify(answer.body, (_key, value: unknown) => (value instanceof RegExp ? value.source : value));
+			const text = stringifyExact(answer.body, (_key, value: unknown) => (value instanceof RegExp ? value.source : value));
 			res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers }).end(text);
 		}
 	};
@@ -99,6 +101,23 @@ function route(sandbox: Sandbox, core: Core, method: string, url: URL, raw: stri
 		}
 		case 'POST /_sandbox/payments':
 			return ok(sandbox.addPayment(parse(raw) as PaymentFixture));
+		case 'GET /_sandbox/readings':
+			return ok(sandbox.readings.get());
+		case 'POST /_sandbox/readings':
+			// A bad reading throws a plain Error: the handler answers it 400 with its message.
+			sandbox.readings.set(parse(raw));
+			return ok(sandbox.readings.get());
+		case 'GET /_sandbox/orders': {
+			const externalReference = url.searchParams.get('externalReference');
+			if (externalReference === null) return ok(sandbox.state.orders());
+			return ok(sandbox.ordersByExternalReference(externalReference));
+		}
+		case 'POST /_sandbox/balances': {
+			const { method: payMethod, ...balance } = parse(raw);
+			if (typeof payMethod !== 'string') throw new ControlError(400, 'method must be a string');
+			sandbox.setBalance(payMethod, Object.keys(balance).length === 0 ? null : (balance as never));
+			return done;
+		}
 		case 'GET /_sandbox/deliveries':
 			return ok(sandbox.deliveries);
 		case 'DELETE /_sandbox/deliveries':
@@ -117,9 +136,17 @@ function route(sandbox: Sandbox, core: Core, method: string, url: URL, raw: stri
 	}
 	const settle = /^\/_sandbox\/transactions\/([^/]+)\/settle$/.exec(path);
 	if (settle && method === 'POST') {
-		const { status, failureCode } = parse(raw);
+		const { status, failureCode, cancelledBy } = parse(raw);
 		if (failureCode !== undefined && typeof failureCode !== 'string') throw new ControlError(400, 'failureCode must be a string');
-		return ok(sandbox.settle(decodeURIComponent(settle[1]), status as TransactionStatus, { failureCode }));
+		if (cancelledBy !== undefined && typeof cancelledBy !== 'string') throw new ControlError(400, 'cancelledBy must be a string');
+		return ok(sandbox.settle(decodeURIComponent(settle[1]), status as TransactionStatus, { failureCode, cancelledBy }));
+	}
+	const event = /^\/_sandbox\/transactions\/([^/]+)\/events$/.exec(path);
+	if (event && method === 'POST') {
+		const { eventType, data } = parse(raw);
+		if (data !== undefined && !isObject(data)) throw new ControlError(400, 'data must be an object');
+		const sent = sandbox.notify(decodeURIComponent(event[1]), eventType as EventType, data);
+		return ok({ sent });
 	}
 	const order = /^\/_sandbox\/orders\/([^/]+)\/status$/.exec(path);
 	if (order && method === 'POST') {

@@ -1,5 +1,6 @@
 // What every route handler gets: the state, id source, outgoing calls, clock and base URL.
 import type { Ids } from './ids';
+import type { Readings } from './readings';
 import type { Store } from './store';
 import type { Deliverer } from './webhooks';
 
@@ -8,6 +9,8 @@ export interface Core {
 	readonly ids: Ids;
 	readonly deliverer: Deliverer;
 	now(): number;
+	/** The switches in force (live: the control API may change them). */
+	readonly readings: Readings;
 	/** 'http://127.0.0.1:PORT', known once the server listens; used for payUrl/signUrl. */
 	baseUrl: string;
 }
@@ -28,6 +31,8 @@ export interface ApiResponse {
 	body?: unknown;
 	headers?: Record<string, string>;
 	createdReference?: string;
+	/** A non-JSON body (e.g. the HTML 404 page); `body` is then ignored. */
+	raw?: { contentType: string; text: string };
 }
 
 export type Handler = (core: Core, req: ApiRequest) => ApiResponse;

@@ -2,7 +2,8 @@
 // link a card in store, add a ready-made payment.
 import type { Core } from './core';
 import { ControlError } from './errors';
-import { changeStatus, FINAL_STATUSES, toTransaction } from './lifecycle';
+import { changeStatus, emit, FINAL_STATUSES, toTransaction } from './lifecycle';
+import { EVENT_TYPES, type EventType } from './notifications';
 import { parseAmount } from './money';
 import { moveOrder } from './routes/boarding';
 import { payUrl } from './routes/payments';
@@ -11,6 +12,7 @@ import {
 	ORDER_STATUSES,
 	type Card,
 	type LinkedCard,
+	type MethodBalance,
 	type Order,
 	type OrderStatus,
 	type Transaction,
@@ -27,7 +29,7 @@ export function settle(
 	core: Core,
 	reference: string,
 	status: TransactionStatus,
-	opts: { failureCode?: string } = {},
+	opts: { failureCode?: string; cancelledBy?: string } = {},
 ): Transaction {
 	const tx = core.store.transactions.get(reference);
 	if (!tx) throw new ControlError(404, `No transaction with reference ${reference}`);
@@ -37,8 +39,31 @@ export function settle(
 	if (tx.status !== status && FINAL_STATUSES.includes(tx.status)) {
 		throw new ControlError(409, `Transaction ${reference} is already final (${tx.status})`);
 	}
-	changeStatus(core, tx, status, opts.failureCode);
+	if (opts.cancelledBy !== undefined && opts.failureCode !== 'cancelled') {
+		throw new ControlError(400, 'cancelledBy goes with failureCode "cancelled" only (seed 002:545)');
+	}
+	changeStatus(core, tx, status, opts.failureCode, opts.cancelledBy);
 	return toTransaction(tx);
+}
+
+/** Sends a notification event (any of REFERENCE §6) to the transaction's subscribers; returns how many. */
+export function notify(core: Core, reference: string, eventType: EventType, data: Record<string, unknown> = {}): number {
+	const tx = core.store.transactions.get(reference);
+	if (!tx) throw new ControlError(404, `No transaction with reference ${reference}`);
+	if (!EVENT_TYPES.includes(eventType)) throw new ControlError(400, `eventType must be one of: ${EVENT_TYPES.join(', ')}`);
+	return emit(core, tx, eventType, data);
+}
+
+/** Sets (or with null removes) the merchant's balance for a method; refunds above its total fail. */
+export function setBalance(core: Core, method: string, balance: MethodBalance | null): void {
+	if (balance === null) {
+		core.store.balances.delete(method);
+		return;
+	}
+	for (const key of ['creditAmount', 'debitAmount', 'total'] as const) {
+		if (typeof balance[key] !== 'number' || !Number.isFinite(balance[key])) throw new ControlError(400, `${key} must be a number`);
+	}
+	core.store.balances.set(method, { creditAmount: balance.creditAmount, debitAmount: balance.debitAmount, total: balance.total });
 }
 
 export function setOrderStatus(core: Core, orderId: string, status: OrderStatus): Order {
@@ -125,6 +150,7 @@ export function addPayment(core: Core, p: PaymentFixture = {}): Transaction {
 		returnUrl: p.returnUrl,
 		webhookUrl: p.webhookUrl,
 		failureCode: p.failureCode,
+		cancelledBy: p.cancelledBy,
 		details: structuredClone(p.details ?? {}),
 		payoutInstructions: payouts,
 	};

@@ -8,12 +8,12 @@ describe('POST /api/v1/refund', () => {
 		t.sb.addPayment({ reference: 'PAY1', amount: '100.00', description: 'Order 1', merchantOrderReference: 'ORDER-1', metadata: 'm' });
 	});
 
-	it('refunds the full amount by default: 200 refund object, pending, echoing the payment', async () => {
+	it('refunds the full amount by default: 200 refund object, PENDING as seed 004:564 writes it, echoing the payment', async () => {
 		const res = await t.api.post('/api/v1/refund', { reference: 'PAY1' });
 		expect(res.status).toBe(200);
 		expect(res.body).toMatchObject({
 			type: 'refund',
-			status: 'pending',
+			status: 'PENDING',
 			amount: 100,
 			currency: 'eur',
 			method: 'card',

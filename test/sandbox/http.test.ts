@@ -64,12 +64,30 @@ describe('bodies must be JSON', () => {
 });
 
 describe('unknown paths and methods', () => {
-	it('an unknown path: 404 "Invalid URL"', async () => {
-		for (const path of ['/api/v2/customer', '/api/v1/customers', '/', '/api/v1/customer/a/b/c']) {
+	const UNKNOWN = ['/api/v2/customer', '/api/v1/customers', '/', '/api/v1/customer/a/b/c', '/api/v1/customer//card'];
+
+	it('an unknown path: 404 "Invalid URL" (seed 002:466), by default an HTML page, not CCV\'s error object', async () => {
+		for (const path of UNKNOWN) {
 			const res = await t.api.get(path);
 			expect(res.status).toBe(404);
-			expect(res.body).toEqual({ type: 'input_error', message: 'Invalid URL', reference: expect.any(String) });
+			expect(res.headers['content-type']).toMatch(/^text\/html/);
+			expect(res.body).toMatch(/404 Not Found/);
 		}
+	});
+
+	it('invalidUrlBody: empty answers no body; json answers CCV\'s error object without a field', async () => {
+		t.sb.readings.set({ invalidUrlBody: 'empty' });
+		const empty = await t.api.get(UNKNOWN[0]);
+		expect([empty.status, empty.body]).toEqual([404, undefined]);
+		t.sb.readings.set({ invalidUrlBody: 'json' });
+		const json = await t.api.get(UNKNOWN[0]);
+		expect(json.body).toEqual({ type: 'input_error', message: 'Invalid URL', reference: expect.any(String) });
+	});
+
+	it('a missing customer is the other 404: input_error with a field (seed 000)', async () => {
+		const res = await t.api.get('/api/v1/customer/00000000-0000-4000-8000-000000000000');
+		expect(res.status).toBe(404);
+		expect(res.body).toMatchObject({ type: 'input_error', message: 'Customer not found', field: 'id' });
 	});
 
 	it('a known path with a wrong method: 405 with Allow', async () => {

@@ -9,6 +9,7 @@ const MAX_LENGTH = 50;
 
 /** JSON with object keys sorted, so key order does not make two bodies differ. */
 function canonical(value: unknown): string {
+	if (typeof value === 'bigint') return value.toString();
 	if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
 	if (typeof value === 'object' && value !== null) {
 		const entries = Object.entries(value as Record<string, unknown>)
@@ -29,9 +30,15 @@ export function withIdempotency(core: Core, req: ApiRequest, run: () => ApiRespo
 			'Idempotency-Reference is invalid',
 		);
 	}
+	const retention = core.readings.idempotencyRetention;
+	if (retention === 'off') return run();
 	const key = `${req.path} ${reference}`;
 	const bodyKey = canonical(req.body ?? {});
-	const seen = core.store.idempotency.get(key);
+	let seen = core.store.idempotency.get(key);
+	if (seen && typeof retention === 'number' && core.now() - seen.at >= retention * 1000) {
+		core.store.idempotency.delete(key);
+		seen = undefined;
+	}
 	if (seen) {
 		if (seen.bodyKey !== bodyKey) {
 			throw inputError(
@@ -64,6 +71,7 @@ export function withIdempotency(core: Core, req: ApiRequest, run: () => ApiRespo
 		body: answer.body === undefined ? undefined : structuredClone(answer.body),
 		headers: { ...(answer.headers ?? {}) },
 		createdReference: answer.createdReference,
+		at: core.now(),
 	});
 	return answer;
 }

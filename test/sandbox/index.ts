@@ -2,6 +2,8 @@
 export { startSandbox, type Sandbox } from './sandbox';
 export { SEED } from './seed';
 export { LIST_PAGE_SIZE } from './routes/transactions';
+export { DEFAULT_READINGS, READING_NAMES, READING_VALUES, type Readings } from './readings';
+export { EVENT_TYPES, type EventType, type Notification } from './notifications';
 export type { PaymentFixture } from './fixtures';
 export type { NotificationRequest, StatusChangedNotification } from './notifications';
 export type { CcvErrorBody, FieldError } from './errors';
@@ -14,6 +16,7 @@ export {
 	type FaultSpec,
 	type LinkedCard,
 	type Mandate,
+	type MethodBalance,
 	type Order,
 	type OrderStatus,
 	type RequestLogEntry,

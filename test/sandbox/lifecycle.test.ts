@@ -24,7 +24,7 @@ it('starts and stops 50 sandboxes (keep-alive clients, requests in flight, webho
 	const before = resources();
 	const silent = await silentReceiver();
 	for (let i = 0; i < 50; i++) {
-		const sb = await startSandbox({ seed: i % 10 === 0 });
+		const sb = await startSandbox({ seed: i % 10 === 0, allowHttpWebhooks: true });
 		const api = new Client(sb);
 		expect((await api.get('/api/v1/method')).status).toBe(200);
 		if (i % 5 === 0) {

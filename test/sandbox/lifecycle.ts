@@ -2,7 +2,8 @@
 // (mandate activation, vault token, webhook or notifications).
 import type { Core } from './core';
 import { toAmount } from './money';
-import { statusChangedNotification, webhookBody } from './notifications';
+import { notification, statusChangedNotification, webhookBody } from './notifications';
+import { cased } from './readings';
 import type { MandateRecord, TxRecord } from './store';
 import type { Mandate, Transaction, TransactionStatus } from './types';
 
@@ -34,6 +35,7 @@ export function toTransaction(tx: TxRecord): Transaction {
 		returnUrl: tx.returnUrl,
 		webhookUrl: tx.webhookUrl,
 		failureCode: tx.failureCode,
+		cancelledBy: tx.cancelledBy,
 	};
 	for (const [key, value] of Object.entries(optional)) {
 		if (value !== undefined) (view as unknown as Record<string, unknown>)[key] = value;
@@ -55,13 +57,25 @@ export function toMandate(mandate: MandateRecord): Mandate {
 }
 
 /** Moves a transaction to `status` and sets off what follows. No-op when the status is the same. */
-export function changeStatus(core: Core, tx: TxRecord, status: TransactionStatus, failureCode?: string): void {
+export function changeStatus(
+	core: Core,
+	tx: TxRecord,
+	status: TransactionStatus,
+	failureCode?: string,
+	cancelledBy?: string,
+): void {
 	if (tx.status === status) return;
 	const now = core.now();
+	// A customer-present card payment authenticates before it ends (REFERENCE §6 events).
+	if (tx.payUrl && tx.method === 'card' && (tx.type === 'sale' || tx.type === 'authorise') && FINAL_STATUSES.includes(status)) {
+		emit(core, tx, 'AuthenticationStarted', {});
+		emit(core, tx, 'AuthenticationCompleted', { result: status });
+	}
 	tx.status = status;
 	tx.lastUpdate = now;
 	if (FINAL_STATUSES.includes(status)) tx.statusFinalDate = now;
 	if (status === 'failed' && failureCode) tx.failureCode = failureCode;
+	if (status === 'failed' && failureCode === 'cancelled' && cancelledBy) tx.cancelledBy = cancelledBy;
 	if (status === 'success') onSuccess(core, tx, now);
 	if (status === 'failed' && tx.mandateId) setMandate(core, tx.mandateId, 'inactive', now);
 	announce(core, tx);
@@ -101,6 +115,17 @@ function setMandate(core: Core, mandateId: string, status: 'active' | 'inactive'
 		mandate.signed = now;
 		if (maskedPan) mandate.maskedPan = maskedPan;
 	}
+	const child = core.store.transactions.get(mandate.childReferenceId);
+	if (child) emit(core, child, 'MandateUpdated', { mandateId, status });
+}
+
+/** Sends event `eventType` to the transaction's subscribers of it (StatusChanged: see announce). */
+export function emit(core: Core, tx: TxRecord, eventType: string, data: Record<string, unknown>): number {
+	const subscribed = (tx.notificationRequests ?? []).filter((r) => r.events.includes(eventType));
+	for (const request of subscribed) {
+		core.deliverer.send('notification', request.url, notification(eventType, tx.reference, core.now(), data));
+	}
+	return subscribed.length;
 }
 
 /** Webhook `{"id": reference}`, or the notifications that replace it when StatusChanged is subscribed. */
@@ -108,7 +133,7 @@ export function announce(core: Core, tx: TxRecord): void {
 	const subscribed = (tx.notificationRequests ?? []).filter((r) => r.events.includes('StatusChanged'));
 	if (subscribed.length > 0) {
 		for (const request of subscribed) {
-			core.deliverer.send('notification', request.url, statusChangedNotification(tx.reference, tx.status, core.now()));
+			core.deliverer.send('notification', request.url, statusChangedNotification(tx.reference, cased(tx.status, core.readings), core.now()));
 		}
 	} else if (tx.webhookUrl) {
 		core.deliverer.send('webhook', tx.webhookUrl, webhookBody(tx.reference));

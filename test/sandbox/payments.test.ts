@@ -147,8 +147,8 @@ describe('mandates and merchant-initiated payments', () => {
 			currency: 'eur',
 			method: 'card',
 			returnUrl: 'https://shop.example/r',
-			details: { vaultAccessToken, initialTransactionId },
-			sequenceInfo: { type: 'UNSCHEDULED', mode: 'SUBSEQUENT', source },
+			details: { vaultAccessToken },
+			sequenceInfo: { type: 'UNSCHEDULED', mode: 'SUBSEQUENT', source, initialTransactionId },
 		});
 		const mit = await t.api.post('/api/v1/payment', body('MIT'));
 		expect(mit.body).toMatchObject({ status: 'success', details: { initialTransactionId } });
@@ -159,15 +159,15 @@ describe('mandates and merchant-initiated payments', () => {
 	it('a vault token needs sequenceInfo and initialTransactionId; an unknown token is vault_token_expired', async () => {
 		const missing = await t.api.post('/api/v1/payment', paymentBody({ details: { vaultAccessToken: 'T' } }));
 		expect(missing.status).toBe(400);
-		expect(missing.body.fields.map((f: { field: string }) => f.field)).toEqual(['sequenceInfo', 'details.initialTransactionId']);
+		expect(missing.body.fields.map((f: { field: string }) => f.field)).toEqual(['sequenceInfo', 'sequenceInfo.initialTransactionId']);
 		const badSequence = await t.api.post(
 			'/api/v1/payment',
-			paymentBody({ details: { vaultAccessToken: 'T', initialTransactionId: 'I' }, sequenceInfo: { type: 'SOMETIMES', mode: 'SUBSEQUENT', source: 'MIT' } }),
+			paymentBody({ details: { vaultAccessToken: 'T' }, sequenceInfo: { type: 'SOMETIMES', mode: 'SUBSEQUENT', source: 'MIT', initialTransactionId: 'I' } }),
 		);
 		expect(badSequence.body.field).toBe('sequenceInfo.type');
 		const unknown = await t.api.post(
 			'/api/v1/payment',
-			paymentBody({ details: { vaultAccessToken: 'T', initialTransactionId: 'I' }, sequenceInfo: { type: 'RECURRING', mode: 'SUBSEQUENT', source: 'MIT' } }),
+			paymentBody({ details: { vaultAccessToken: 'T' }, sequenceInfo: { type: 'RECURRING', mode: 'SUBSEQUENT', source: 'MIT', initialTransactionId: 'I' } }),
 		);
 		expect(unknown.body).toMatchObject({ type: 'process_error', failureCode: 'vault_token_expired' });
 	});

@@ -9,6 +9,8 @@ export interface Route {
 	handler: Handler;
 	/** Honours the Idempotency-Reference header (payment, capture, refund, reversal). */
 	idempotent?: boolean;
+	/** Answers transaction objects: the statusCase reading applies. 'refund' = seed 004's refund answer. */
+	transactions?: 'yes' | 'refund';
 }
 
 export type RouteMatch =
@@ -34,8 +36,9 @@ export class Router {
 		for (const c of this.compiled) {
 			const params = matchSegments(c.segments, parts);
 			if (!params) continue;
-			const shape = c.segments.map((s) => (s.startsWith(':') ? 'P' : 'L')).join('');
-			// 'L' > 'P': the most literal shape wins; routes of the same shape differ only by method.
+			// '1' = literal, '0' = parameter; all shapes here have the same length, so the string order
+			// is "literal beats parameter at the first position where they differ".
+			const shape = c.segments.map((s) => (s.startsWith(':') ? '0' : '1')).join('');
 			if (!best || shape > best.shape) best = { shape, candidates: [{ c, params }] };
 			else if (shape === best.shape) best.candidates.push({ c, params });
 		}

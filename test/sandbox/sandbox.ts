@@ -4,15 +4,13 @@ import { Capacity } from './capacity';
 import { controlHandler } from './control';
 import type { Core } from './core';
 import { Faults } from './faults';
-import { addPayment, linkCard, setOrderStatus, settle, type PaymentFixture } from './fixtures';
+import { addPayment, linkCard, notify, setBalance, setOrderStatus, settle, type PaymentFixture } from './fixtures';
 import { Ids } from './ids';
 import { toMandate, toTransaction } from './lifecycle';
+import type { EventType } from './notifications';
+import { DEFAULT_READINGS, parseReadings, readingsFrom, type Readings } from './readings';
 import { Router } from './router';
-import { boardingRoutes } from './routes/boarding';
-import { customerRoutes } from './routes/customers';
-import { followUpRoutes } from './routes/followups';
-import { paymentRoutes } from './routes/payments';
-import { readRoutes } from './routes/transactions';
+import { ALL_ROUTES } from './routes';
 import { applySeed } from './seed';
 import { SandboxServer } from './server';
 import { createMemoryStore } from './store';
@@ -24,6 +22,7 @@ import type {
 	FaultSpec,
 	LinkedCard,
 	Mandate,
+	MethodBalance,
 	Order,
 	OrderStatus,
 	RequestLogEntry,
@@ -54,7 +53,15 @@ export interface Sandbox {
 	capacity: { set(c: CapacitySettings): void; get(): CapacitySettings };
 	setLatency(ms: number): void;
 	/** Moves a transaction to a new status; the webhook or notifications follow. */
-	settle(reference: string, status: TransactionStatus, opts?: { failureCode?: string }): Transaction;
+	settle(reference: string, status: TransactionStatus, opts?: { failureCode?: string; cancelledBy?: string }): Transaction;
+	/** Sends a notification event to the transaction's subscribers of it; returns how many were sent. */
+	notify(reference: string, eventType: EventType, data?: Record<string, unknown>): number;
+	/** The merchant's balance for a method (null removes it): refunds above `total` get unsufficient_balance. */
+	setBalance(method: string, balance: MethodBalance | null): void;
+	/** Orders submitted with this externalReference (SubmitOrder's answer may not name the orderId). */
+	ordersByExternalReference(externalReference: string): Order[];
+	/** The switches in force (README "Readings"); `set` checks values; reset() restores the start options. */
+	readings: { get(): Readings; set(r: Partial<Readings>): void };
 	/** Moves an order; notifies its notificationUrl when the status is in notifyOnStatus. */
 	setOrderStatus(orderId: string, status: OrderStatus): Order;
 	/** The in-store step: links a (new, or by id an existing) card to the customer holding `linkReference`. */
@@ -70,14 +77,16 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 	const apiKey = opts.apiKey ?? 't_sandbox';
 	let latencyMs = opts.latencyMs ?? 0;
 	const store = createMemoryStore();
-	const deliverer = new Deliverer();
-	const core: Core = { store, ids: new Ids(), deliverer, now: () => Date.now(), baseUrl: '' };
+	const startReadings: Readings = { ...DEFAULT_READINGS, ...readingsFrom(opts as Record<string, unknown>) };
+	const readings: Readings = { ...startReadings };
+	const deliverer = new Deliverer(() => readings.allowHttpWebhooks);
+	const core: Core = { store, ids: new Ids(), deliverer, now: () => Date.now(), baseUrl: '', readings };
 	const faults = new Faults(opts.randomSeed ?? 1);
 	const capacity = new Capacity();
 	const startCapacity = { maxInFlight: opts.maxInFlight ?? null, ratePerSecond: opts.ratePerSecond ?? null };
 	capacity.set(startCapacity);
 	const log: RequestLogEntry[] = [];
-	const router = new Router([...customerRoutes, ...paymentRoutes, ...followUpRoutes, ...readRoutes, ...boardingRoutes]);
+	const router = new Router(ALL_ROUTES);
 
 	const sandbox: Sandbox = {
 		url: '',
@@ -95,6 +104,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			capacity.reset();
 			capacity.set(startCapacity);
 			latencyMs = opts.latencyMs ?? 0;
+			Object.assign(readings, startReadings);
 			if (opts.seed) applySeed(core);
 		},
 		state: {
@@ -117,6 +127,16 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			latencyMs = ms;
 		},
 		settle: (reference, status, settleOpts) => settle(core, reference, status, settleOpts),
+		notify: (reference, eventType, data) => notify(core, reference, eventType, data),
+		setBalance: (method, balance) => setBalance(core, method, balance),
+		ordersByExternalReference: (externalReference) =>
+			[...store.orders.values()].filter((o) => o.externalReference === externalReference).map((o) => structuredClone(o)),
+		readings: {
+			get: () => ({ ...readings }),
+			set: (r) => {
+				Object.assign(readings, parseReadings(r as Record<string, unknown>));
+			},
+		},
 		setOrderStatus: (orderId, status) => setOrderStatus(core, orderId, status),
 		linkCard: (linkReference, card) => linkCard(core, linkReference, card),
 		addPayment: (p) => addPayment(core, p),

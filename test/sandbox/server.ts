@@ -8,7 +8,9 @@ import type { ApiRequest, ApiResponse, Core } from './core';
 import { CcvError, plainError, type CcvErrorBody } from './errors';
 import type { Faults } from './faults';
 import { withIdempotency } from './idempotency';
-import type { Router } from './router';
+import { parseExact, stringifyExact } from './json';
+import { caseTransaction, cased, type Readings } from './readings';
+import type { Route, Router } from './router';
 import type { FaultSpec, RequestLogEntry } from './types';
 
 export interface ServerDeps {
@@ -94,6 +96,8 @@ export class SandboxServer {
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const url = new URL(req.url ?? '/', 'http://sandbox');
+		// The path exactly as the client sent it: URL() would resolve "." and ".." segments.
+		const rawPath = (req.url ?? '/').split(/[?#]/, 1)[0] || '/';
 		const raw = await readBody(req);
 		if (url.pathname === '/_sandbox' || url.pathname.startsWith('/_sandbox/')) {
 			await this.deps.control(req, res, url, raw);
@@ -102,7 +106,7 @@ export class SandboxServer {
 		const started = performance.now();
 		const entry: RequestLogEntry = {
 			method: req.method ?? 'GET',
-			path: url.pathname,
+			path: rawPath,
 			query: Object.fromEntries([...url.searchParams.keys()].map((k) => [k, url.searchParams.get(k) as string])),
 			headers: logHeaders(req),
 			body: raw === '' ? undefined : parseOr(raw),
@@ -115,7 +119,7 @@ export class SandboxServer {
 		const finish = (outcome: RequestLogEntry['outcome'], answer?: ApiResponse, bodyText?: string) => {
 			entry.outcome = outcome;
 			entry.status = answer?.status ?? 0;
-			entry.responseBody = bodyText ? JSON.parse(bodyText) : undefined;
+			entry.responseBody = bodyText ? (answer?.raw ? bodyText : parseExact(bodyText)) : undefined;
 			entry.durationMs = performance.now() - started;
 			this.deps.log.push(entry);
 		};
@@ -145,7 +149,7 @@ export class SandboxServer {
 				finish('answered', answer, this.write(res, answer));
 				return;
 			}
-			const applied = this.dispatch(req, url, entry, raw);
+			const applied = this.dispatch(req, url, entry, raw, rawPath);
 			if (fault?.kind === 'drop-after-apply') {
 				req.socket.destroy();
 				finish('dropped');
@@ -160,15 +164,19 @@ export class SandboxServer {
 		}
 	}
 
-	private dispatch(req: IncomingMessage, url: URL, entry: RequestLogEntry, raw: string): ApiResponse {
+	private dispatch(req: IncomingMessage, url: URL, entry: RequestLogEntry, raw: string, rawPath: string): ApiResponse {
+		const { readings } = this.deps.core;
+		let route: Route | undefined;
 		try {
 			if (!authorized(req.headers.authorization, this.deps.apiKey())) {
 				throw plainError(401, 'input_error', 'The API key is missing or invalid', {
 					'www-authenticate': 'Basic realm="CCV"',
 				});
 			}
-			const match = this.deps.router.match(entry.method, entry.path);
-			if (match.kind === 'none') throw plainError(404, 'input_error', 'Invalid URL');
+			if (readings.dotSegments === 'reject' && hasDotSegment(rawPath)) return invalidUrl(readings);
+			const path = readings.dotSegments === 'normalize' ? url.pathname : rawPath;
+			const match = this.deps.router.match(entry.method, path);
+			if (match.kind === 'none') return invalidUrl(readings);
 			if (match.kind === 'wrong-method') {
 				throw plainError(405, 'input_error', `Method ${entry.method} is not supported for this URL`, {
 					allow: match.allowed.join(', '),
@@ -181,15 +189,16 @@ export class SandboxServer {
 				}
 				if (raw.trim() !== '') {
 					try {
-						body = JSON.parse(raw);
+						body = parseExact(raw);
 					} catch {
 						throw plainError(415, 'input_error', 'The request body is not valid JSON');
 					}
 				}
 			}
+			route = match.route;
 			const apiReq: ApiRequest = {
 				method: entry.method,
-				path: entry.path,
+				path,
 				params: match.params,
 				query: entry.query,
 				headers: entry.headers,
@@ -197,9 +206,9 @@ export class SandboxServer {
 			};
 			const { core } = this.deps;
 			const run = () => match.route.handler(core, apiReq);
-			return match.route.idempotent ? withIdempotency(core, apiReq, run) : run();
+			return present(match.route.idempotent ? withIdempotency(core, apiReq, run) : run(), readings, route);
 		} catch (error) {
-			if (error instanceof CcvError) return errorAnswer(error);
+			if (error instanceof CcvError) return present(errorAnswer(error), readings, route);
 			const message = error instanceof Error ? error.message : String(error);
 			return errorAnswer(plainError(500, 'unexpected_error', `Unexpected error: ${message}`));
 		}
@@ -207,14 +216,14 @@ export class SandboxServer {
 
 	/** Writes the answer; returns the body text sent ('' for none). */
 	private write(res: ServerResponse, answer: ApiResponse): string {
-		const text = answer.body === undefined ? '' : JSON.stringify(answer.body);
+		const text = bodyText(answer);
 		if (res.destroyed) return text;
 		res.writeHead(answer.status, headersFor(answer, text)).end(text);
 		return text;
 	}
 
 	private async writeSlowly(res: ServerResponse, answer: ApiResponse, ms: number): Promise<string> {
-		const text = answer.body === undefined ? '' : JSON.stringify(answer.body);
+		const text = bodyText(answer);
 		const half = Math.floor(text.length / 2);
 		res.writeHead(answer.status, headersFor(answer, text));
 		res.write(text.slice(0, half));
@@ -224,10 +233,52 @@ export class SandboxServer {
 	}
 }
 
+function bodyText(answer: ApiResponse): string {
+	if (answer.raw) return answer.raw.text;
+	return answer.body === undefined ? '' : stringifyExact(answer.body);
+}
+
+/** A segment that is "." or ".." once percent-decoded (%2e counts: servers decode it too). */
+function hasDotSegment(rawPath: string): boolean {
+	return rawPath.split('/').some((segment) => {
+		const decoded = segment.replace(/%2e/gi, '.');
+		return decoded === '.' || decoded === '..';
+	});
+}
+
+const NOT_FOUND_PAGE =
+	'<!doctype html><html><head><title>404 Not Found</title></head><body><h1>Not Found</h1>' +
+	'<p>The requested URL was not found on this server.</p></body></html>';
+
+/** Seed 002:466 "404 Not Found: Invalid URL"; its body is the invalidUrlBody reading. */
+function invalidUrl(readings: Readings): ApiResponse {
+	if (readings.invalidUrlBody === 'empty') return { status: 404 };
+	if (readings.invalidUrlBody === 'html') {
+		return { status: 404, raw: { contentType: 'text/html; charset=utf-8', text: NOT_FOUND_PAGE } };
+	}
+	return errorAnswer(plainError(404, 'input_error', 'Invalid URL'));
+}
+
+/** The statusCase reading, applied to what leaves the server (state keeps lower case). */
+function present(answer: ApiResponse, readings: Readings, route: Route | undefined): ApiResponse {
+	const body = answer.body as Record<string, unknown> | unknown[] | undefined;
+	if (answer.status >= 400) {
+		if (body && !Array.isArray(body) && typeof body.failureCode === 'string') {
+			return { ...answer, body: { ...body, failureCode: cased(body.failureCode, readings) } };
+		}
+		return answer;
+	}
+	if (!route?.transactions || body === undefined) return answer;
+	const one = (t: unknown) => caseTransaction(t as Record<string, unknown>, readings, route.transactions === 'refund');
+	if (Array.isArray(body)) return { ...answer, body: body.map(one) };
+	if (Array.isArray(body.data)) return { ...answer, body: { ...body, data: body.data.map(one) } };
+	return { ...answer, body: one(body) };
+}
+
 function headersFor(answer: ApiResponse, text: string): Record<string, string> {
 	const headers: Record<string, string> = { ...(answer.headers ?? {}) };
 	if (text !== '') {
-		headers['content-type'] = 'application/json';
+		headers['content-type'] = answer.raw?.contentType ?? 'application/json';
 		headers['content-length'] = String(Buffer.byteLength(text));
 	}
 	return headers;
@@ -269,7 +320,7 @@ function logHeaders(req: IncomingMessage): Record<string, string> {
 
 function parseOr(raw: string): unknown {
 	try {
-		return JSON.parse(raw);
+		return parseExact(raw);
 	} catch {
 		return raw;
 	}

@@ -1,6 +1,6 @@
 // The sandbox's whole state, in memory, behind one small interface. Maps keep insertion order,
 // which is creation order: listings rely on it.
-import type { Customer, LinkedCard, Mandate, Order, Transaction, TransactionType } from './types';
+import type { Customer, LinkedCard, Mandate, MethodBalance, Order, Transaction, TransactionType } from './types';
 import type { NotificationRequest } from './notifications';
 
 /** A transaction as held: CCV's view (`toTransaction` makes it) but with amounts in integer cents. */
@@ -31,6 +31,8 @@ export interface IdempotencyRecord {
 	body: unknown;
 	headers: Record<string, string>;
 	createdReference?: string;
+	/** Epoch ms when it was remembered (for the idempotencyRetention reading). */
+	at: number;
 }
 
 export interface Store {
@@ -42,6 +44,8 @@ export interface Store {
 	readonly orders: Map<string, Order>;
 	readonly vaultTokens: Map<string, VaultToken>;
 	readonly idempotency: Map<string, IdempotencyRecord>;
+	/** Merchant balance per method (unset = unlimited). */
+	readonly balances: Map<string, MethodBalance>;
 	/** Adds or replaces a customer (same id) and re-indexes its externalId and link references. */
 	putCustomer(customer: Customer): void;
 	customerByExternalId(externalId: string): Customer | undefined;
@@ -62,6 +66,7 @@ export function createMemoryStore(): Store {
 	const orders = new Map<string, Order>();
 	const vaultTokens = new Map<string, VaultToken>();
 	const idempotency = new Map<string, IdempotencyRecord>();
+	const balances = new Map<string, MethodBalance>();
 	// Indexes: externalId -> customer id, link reference -> customer id (both unique per merchant).
 	const byExternalId = new Map<string, string>();
 	const byLinkReference = new Map<string, string>();
@@ -82,6 +87,7 @@ export function createMemoryStore(): Store {
 		orders,
 		vaultTokens,
 		idempotency,
+		balances,
 		putCustomer(customer) {
 			unindex(customers.get(customer.id));
 			customers.set(customer.id, customer);
@@ -104,7 +110,7 @@ export function createMemoryStore(): Store {
 				(tx) => tx.originalReference === reference && (type === undefined || tx.type === type),
 			),
 		clear() {
-			for (const map of [customers, byExternalId, byLinkReference, cards, transactions, mandates, orders, vaultTokens, idempotency]) {
+			for (const map of [customers, byExternalId, byLinkReference, cards, transactions, mandates, orders, vaultTokens, idempotency, balances]) {
 				map.clear();
 			}
 		},

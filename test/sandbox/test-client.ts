@@ -4,6 +4,7 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agent, request } from 'undici';
+import { parseExact, stringifyExact } from './json';
 import type { Sandbox } from './sandbox';
 
 export interface Answer {
@@ -38,7 +39,7 @@ export class Client {
 		if (auth !== false) headers.authorization = basic(auth);
 		let body: string | undefined = opts.raw;
 		if (opts.body !== undefined) {
-			body = JSON.stringify(opts.body);
+			body = stringifyExact(opts.body);
 			headers['content-type'] ??= 'application/json';
 		}
 		const res = await request(`${this.sandbox.url}${path}`, { method: method as 'GET', headers, body, dispatcher: this.agent });
@@ -46,7 +47,7 @@ export class Client {
 		let parsed: unknown;
 		if (text !== '') {
 			try {
-				parsed = JSON.parse(text);
+				parsed = parseExact(text);
 			} catch {
 				parsed = text;
 			}

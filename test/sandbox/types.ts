@@ -1,11 +1,13 @@
 // Public shapes of the CCV sandbox: what CCV answers (customers, cards, transactions, mandates,
 // orders) and what the sandbox exposes for tests (log, deliveries, faults).
+import type { Readings } from './readings';
 
 export interface Customer {
 	id: string;
 	externalId: string | null;
 	customerReference: string;
-	registrationExpiration: number | null;
+	/** A Java long: bigint beyond 2^53-1 (e.g. 9223372036854775807n, "the maximum value"), written as its exact digits. */
+	registrationExpiration: number | bigint | null;
 	linkReferences: string[] | null;
 	created: number;
 	lastUpdated: number;
@@ -25,7 +27,7 @@ export interface LinkedCard extends Card {
 }
 
 export type TransactionStatus = 'pending' | 'success' | 'failed' | 'manualintervention';
-export type TransactionType = 'sale' | 'authorise' | 'capture' | 'refund' | 'reversal';
+export type TransactionType = 'sale' | 'authorise' | 'capture' | 'refund' | 'reversal' | 'token';
 
 export interface PayoutInstruction {
 	externalReference?: string;
@@ -55,6 +57,8 @@ export interface Transaction {
 	returnUrl?: string;
 	webhookUrl?: string;
 	failureCode?: string;
+	/** With failureCode `cancelled`: who cancelled (seed 002:545). */
+	cancelledBy?: string;
 	details?: Record<string, unknown>;
 	payoutInstructions?: PayoutInstruction[];
 }
@@ -163,7 +167,15 @@ export interface CapacitySettings {
 	retryAfterSeconds?: number;
 }
 
-export interface SandboxOptions {
+/** The merchant's balance for one method (seed 002:485, 002:503): refunds above `total` get unsufficient_balance. */
+export interface MethodBalance {
+	creditAmount: number;
+	debitAmount: number;
+	total: number;
+}
+
+/** Start options; the readings (switches, see readings.ts and the README) sit here flat. */
+export interface SandboxOptions extends Partial<Readings> {
 	/** 0 = a free port (default). */
 	port?: number;
 	host?: string;

@@ -62,12 +62,12 @@ export class Fields {
 		return parsed.cents;
 	}
 
-	/** "yes"/"no" (CCV's style) or a boolean. */
+	/** "yes"/"no", the only shape the docs show (seed 001:55, 001:178); JSON booleans are refused. */
 	yesNo(name: string): boolean | undefined {
 		const value = this.body[name];
 		if (value === undefined || value === null) return undefined;
-		if (value === 'yes' || value === true) return true;
-		if (value === 'no' || value === false) return false;
+		if (value === 'yes') return true;
+		if (value === 'no') return false;
 		this.add(name, 'must be yes or no');
 		return undefined;
 	}

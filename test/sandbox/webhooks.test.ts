@@ -2,7 +2,8 @@
 import { paymentBody, startReceiver, type Receiver } from './test-client';
 import { useTestSandbox } from './testing';
 
-const t = useTestSandbox();
+// The receiver is http://127.0.0.1: allowHttpWebhooks is the documented switch for that.
+const t = useTestSandbox({ allowHttpWebhooks: true });
 let hook: Receiver;
 
 beforeAll(async () => {
@@ -83,6 +84,25 @@ describe('webhooks', () => {
 		expect(hook.received).toHaveLength(1);
 	});
 
+	it('strict default: an http:// webhookUrl is accepted (seed 004:467 "We do not validate this url") but never called', async () => {
+		t.sb.readings.set({ allowHttpWebhooks: false });
+		const { body } = await t.api.post('/api/v1/payment', paymentBody({ webhookUrl: `${hook.url}/payhook` }));
+		t.sb.settle(body.reference, 'success');
+		const [delivery] = await t.sb.waitForDeliveries(1);
+		expect(delivery).toMatchObject({ kind: 'webhook', error: expect.stringMatching(/https/) });
+		expect(hook.received).toEqual([]);
+	});
+
+	it('httpWebhookUrl refused: an http:// webhookUrl or notification url is 400 input_error on its field', async () => {
+		t.sb.readings.set({ allowHttpWebhooks: false, httpWebhookUrl: 'refused' });
+		const res = await t.api.post('/api/v1/payment', paymentBody({ webhookUrl: 'http://shop.example/hook' }));
+		expect([res.status, res.body.field]).toEqual([400, 'webhookUrl']);
+		t.sb.addPayment({ reference: 'PAY1' });
+		const refund = await t.api.post('/api/v1/refund', { reference: 'PAY1', notificationRequests: { url: 'http://shop.example/n' } });
+		expect([refund.status, refund.body.field]).toEqual([400, 'notificationRequests.url']);
+		expect((await t.api.post('/api/v1/refund', { reference: 'PAY1', webhookUrl: 'https://shop.example/hook' })).status).toBe(200);
+	});
+
 	it('a URL that is not a URL is recorded as failed, not thrown', async () => {
 		const { body } = await t.api.post('/api/v1/payment', paymentBody({ webhookUrl: 'not a url' }));
 		expect(() => t.sb.settle(body.reference, 'success')).not.toThrow();
@@ -92,7 +112,16 @@ describe('webhooks', () => {
 });
 
 describe('notifications', () => {
-	it('replace the webhook: StatusChanged event payload to each url', async () => {
+	it('notificationRequests is "An object" (seed 004:470): {url, events?}; StatusChanged replaces the webhook', async () => {
+		const { body } = await t.api.post('/api/v1/payment', paymentBody({ webhookUrl: `${hook.url}/webhook`, notificationRequests: { url: `${hook.url}/n` } }));
+		t.sb.settle(body.reference, 'success');
+		const [delivery] = await t.sb.waitForDeliveries(1);
+		expect(delivery).toMatchObject({ kind: 'notification', url: `${hook.url}/n`, body: { eventType: 'StatusChanged', data: { status: 'success' } } });
+		await expectNoMoreThan(1);
+	});
+
+	it('notificationRequests array reading: each entry is a subscription', async () => {
+		t.sb.readings.set({ notificationRequests: 'array' });
 		const { body } = await t.api.post(
 			'/api/v1/payment',
 			paymentBody({
@@ -121,30 +150,64 @@ describe('notifications', () => {
 	it('without StatusChanged among the events, the webhook still fires', async () => {
 		const { body } = await t.api.post(
 			'/api/v1/payment',
-			paymentBody({ webhookUrl: `${hook.url}/webhook`, notificationRequests: [{ url: `${hook.url}/n`, events: ['MandateUpdated'] }] }),
+			paymentBody({ webhookUrl: `${hook.url}/webhook`, notificationRequests: { url: `${hook.url}/n`, events: ['MandateUpdated'] } }),
 		);
 		t.sb.settle(body.reference, 'failed');
 		const [delivery] = await t.sb.waitForDeliveries(1);
 		expect(delivery).toMatchObject({ kind: 'webhook', url: `${hook.url}/webhook`, body: { id: body.reference } });
 	});
 
-	it('notificationRequests must be an array of {url, events?}', async () => {
-		const res = await t.api.post('/api/v1/payment', paymentBody({ notificationRequests: { url: hook.url } }));
-		expect(res.status).toBe(400);
-		expect(res.body.field).toBe('notificationRequests');
-		const noUrl = await t.api.post('/api/v1/refund', { reference: 'X', notificationRequests: [{ events: ['StatusChanged'] }] });
-		expect(noUrl.body.field).toBe('notificationRequests[0].url');
+	it('only the reading\'s shape is accepted: an array under "object", an object under "array"; unknown events refused', async () => {
+		const res = await t.api.post('/api/v1/payment', paymentBody({ notificationRequests: [{ url: hook.url }] }));
+		expect([res.status, res.body.field]).toEqual([400, 'notificationRequests']);
+		const noUrl = await t.api.post('/api/v1/refund', { reference: 'X', notificationRequests: { events: ['StatusChanged'] } });
+		expect(noUrl.body.field).toBe('notificationRequests.url');
+		const unknown = await t.api.post('/api/v1/payment', paymentBody({ notificationRequests: { url: hook.url, events: ['Paid'] } }));
+		expect(unknown.body.field).toBe('notificationRequests.events[0]');
+		t.sb.readings.set({ notificationRequests: 'array' });
+		const object = await t.api.post('/api/v1/payment', paymentBody({ notificationRequests: { url: hook.url } }));
+		expect([object.status, object.body.field]).toEqual([400, 'notificationRequests']);
+		const noUrlArray = await t.api.post('/api/v1/refund', { reference: 'X', notificationRequests: [{ events: ['StatusChanged'] }] });
+		expect(noUrlArray.body.field).toBe('notificationRequests[0].url');
+	});
+
+	it('models events besides StatusChanged: AuthenticationStarted/Completed, MandateUpdated, MandateUsed', async () => {
+		const all = ['StatusChanged', 'AuthenticationStarted', 'AuthenticationCompleted', 'MandateUpdated', 'MandateUsed'];
+		const { body: first } = await t.api.post('/api/v1/payment', paymentBody({ obtainMandate: 'yes', notificationRequests: { url: `${hook.url}/first`, events: all } }));
+		t.sb.settle(first.reference, 'success');
+		const firstEvents = await t.sb.waitForDeliveries(4);
+		expect(firstEvents.map((d) => (d.body as { eventType: string }).eventType)).toEqual([
+			'AuthenticationStarted',
+			'AuthenticationCompleted',
+			'MandateUpdated',
+			'StatusChanged',
+		]);
+		expect(firstEvents[2].body).toMatchObject({ data: { mandateId: first.details.mandateId, status: 'active' } });
+		const { body: mit } = await t.api.post('/api/v1/payment', {
+			amount: '5.00',
+			currency: 'eur',
+			method: 'card',
+			mandateId: first.details.mandateId,
+			notificationRequests: { url: `${hook.url}/mit`, events: all },
+		});
+		const mitEvents = (await t.sb.waitForDeliveries(6)).slice(4);
+		expect(mitEvents.map((d) => [(d.body as { eventType: string }).eventType, (d.body as { reference: string }).reference])).toEqual([
+			['MandateUsed', mit.reference],
+			['StatusChanged', mit.reference],
+		]);
 	});
 });
 
 describe('order notifications', () => {
 	it('an empty-bodied POST to notificationUrl, once per subscribed status, never for others', async () => {
-		const { body } = await t.api.post('/api/ordercompletion/reseller/order', {
+		await t.api.post('/api/ordercompletion/reseller/order', {
 			notifyCustomerByEmail: true,
 			externalReference: '123456',
 			statusNotificationInformation: { notificationUrl: `${hook.url}/orderstatus/123456`, notifyOnStatus: ['Completed', 'Canceled'] },
 			order: {},
 		});
+		const [{ orderId }] = t.sb.ordersByExternalReference('123456');
+		const body = { orderId };
 		t.sb.setOrderStatus(body.orderId, 'Processing');
 		t.sb.setOrderStatus(body.orderId, 'Completed');
 		t.sb.setOrderStatus(body.orderId, 'Completed');
@@ -160,6 +223,7 @@ describe('order notifications', () => {
 
 	it('is sent once even when the receiver fails', async () => {
 		hook.answerWith(503);
+		t.sb.readings.set({ submitOrderAnswer: 'with-orderId' });
 		const { body } = await t.api.post('/api/ordercompletion/reseller/order', {
 			notifyCustomerByEmail: false,
 			statusNotificationInformation: { notificationUrl: hook.url, notifyOnStatus: ['Failed'] },

@@ -16,10 +16,17 @@ export class Deliverer {
 	private generation = 0;
 	private closed = false;
 
+	/** `allowHttp`: the allowHttpWebhooks reading; without it only https:// URLs are called (REFERENCE §5, seed 003:399). */
+	constructor(private readonly allowHttp: () => boolean = () => true) {}
+
 	/** POSTs `body` as JSON or, when body is '', an empty body. Returns at once. */
 	send(kind: Delivery['kind'], url: string, body: unknown): void {
 		if (this.closed) return;
 		const at = Date.now();
+		if (!this.allowHttp() && !/^https:\/\//i.test(url)) {
+			this.record({ kind, url, body, error: 'not called: CCV calls https:// URLs only (allowHttpWebhooks is off)', at });
+			return;
+		}
 		const generation = this.generation;
 		const keep = (delivery: Delivery) => {
 			// A reset in between empties the list; late answers of older sends are not brought back.

@@ -18,6 +18,10 @@ function submitOrder(core: Core, req: ApiRequest): ApiResponse {
 	if (info) {
 		const sub = new Fields(info);
 		const notificationUrl = sub.string('notificationUrl', { max: 2000 });
+		// Seed 003:399 "we will only support https:// URLs"; refusing at submit is our (strict) reading.
+		if (notificationUrl !== undefined && !core.readings.allowHttpWebhooks && !/^https:\/\//i.test(notificationUrl)) {
+			sub.add('notificationUrl', 'must be an https:// URL');
+		}
 		let notifyOnStatus: OrderStatus[] | undefined;
 		const statuses = info.notifyOnStatus;
 		if (statuses !== undefined && statuses !== null) {
@@ -53,12 +57,15 @@ function submitOrder(core: Core, req: ApiRequest): ApiResponse {
 		lastUpdate: now,
 	};
 	core.store.orders.set(created.orderId, created);
-	return json(orderAnswer(created));
+	return orderAnswer(core, created);
 }
 
-/** SubmitOrder's answer. CCV does not document it (REFERENCE §12): sandbox choice. */
-function orderAnswer(order: Order): Record<string, unknown> {
-	return { orderId: order.orderId, externalReference: order.externalReference, orderStatus: order.orderStatus };
+/** SubmitOrder's answer: undocumented (REFERENCE §12), so the submitOrderAnswer reading; default without orderId. */
+function orderAnswer(core: Core, order: Order): ApiResponse {
+	const reading = core.readings.submitOrderAnswer;
+	if (reading === 'empty') return { status: 200 };
+	const body: Record<string, unknown> = { externalReference: order.externalReference, orderStatus: order.orderStatus };
+	return json(reading === 'with-orderId' ? { orderId: order.orderId, ...body } : body);
 }
 
 function orderStatus(core: Core, req: ApiRequest): ApiResponse {

@@ -9,6 +9,8 @@ const MAX_LEN = 64;
 const MAX_LINK_REFERENCES = 25;
 const PAGE_SIZE_DEFAULT = 10;
 const PAGE_SIZE_MAX = 50;
+const LONG_MAX = 9223372036854775807n;
+const LONG_MIN = -9223372036854775808n;
 
 type CustomerFields = Pick<Customer, 'externalId' | 'customerReference' | 'registrationExpiration' | 'linkReferences'>;
 
@@ -23,12 +25,16 @@ function readCustomer(core: Core, body: unknown, requireExpiration: boolean, sel
 	const f = new Fields(requireBody(body));
 	const externalId = f.string('externalId', { max: MAX_LEN });
 	const customerReference = f.string('customerReference', { required: true, max: MAX_LEN });
-	let registrationExpiration: number | null = null;
+	let registrationExpiration: number | bigint | null = null;
 	const expiration = f.body.registrationExpiration;
 	if (expiration === undefined || expiration === null) {
 		if (requireExpiration) f.add('registrationExpiration', 'may not be null');
+	} else if (typeof expiration === 'bigint') {
+		// A Java long (seed 000:580 "a long integer"): up to 9223372036854775807, kept as exact digits.
+		if (expiration > LONG_MAX || expiration < LONG_MIN) f.add('registrationExpiration', 'must be a long integer (epoch milliseconds)');
+		else registrationExpiration = expiration;
 	} else if (typeof expiration !== 'number' || !Number.isSafeInteger(expiration)) {
-		f.add('registrationExpiration', 'must be an integer (epoch milliseconds)');
+		f.add('registrationExpiration', 'must be a long integer (epoch milliseconds)');
 	} else {
 		registrationExpiration = expiration;
 	}

@@ -4,8 +4,9 @@ import { json, type ApiRequest, type ApiResponse, type Core } from '../core';
 import { inputError, processError } from '../errors';
 import { toTransaction } from '../lifecycle';
 import { toAmount } from '../money';
+import type { Readings } from '../readings';
 import { NOT_REFUNDABLE_METHODS, REVERSIBLE_METHODS } from '../methods';
-import { readNotificationRequests } from '../notifications';
+import { readCallbackUrl, readNotificationRequests } from '../notifications';
 import type { TxRecord } from '../store';
 import { Fields } from '../validate';
 import { requireBody } from './customers';
@@ -56,7 +57,7 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
 	return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function readRefundDetails(f: Fields, method: string): void {
+function readRefundDetails(f: Fields, method: string, readings: Readings): void {
 	const details = f.object('details') ?? {};
 	const sub = new Fields(details);
 	if (method === 'terminal') {
@@ -67,9 +68,11 @@ function readRefundDetails(f: Fields, method: string): void {
 		sub.string('merchantLanguage', { required: environment === 'ATTENDED', max: 3 });
 	} else if (method === 'softpos') {
 		sub.string('terminalId', { max: 20 });
+		// Seed 004:518 says "true or false", its example (004:527) sends the string: the cardPresent reading.
 		const cardPresent = details.cardPresent;
-		if (cardPresent !== undefined && !['true', 'false', true, false].includes(cardPresent as string | boolean)) {
-			sub.add('cardPresent', 'must be true or false');
+		const allowed: unknown[] = readings.cardPresent === 'string' ? ['true', 'false'] : [true, false];
+		if (cardPresent !== undefined && !allowed.includes(cardPresent)) {
+			sub.add('cardPresent', readings.cardPresent === 'string' ? 'must be "true" or "false"' : 'must be true or false');
 		}
 	}
 	for (const e of sub.errors) f.add(`details.${e.field}`, e.message);
@@ -80,14 +83,14 @@ function createRefund(core: Core, req: ApiRequest): ApiResponse {
 	const reference = f.string('reference', { required: true, max: 255 });
 	const amountCents = f.amount('amount');
 	const description = f.string('description', { max: 255 });
-	const webhookUrl = f.string('webhookUrl', { max: 2000 });
+	const webhookUrl = readCallbackUrl(f, 'webhookUrl', f.body.webhookUrl, core.readings);
 	const returnUrl = f.string('returnUrl', { max: 2000 });
 	const merchantOrderReference = f.string('merchantOrderReference', { max: 255 });
-	const notificationRequests = readNotificationRequests(f);
+	const notificationRequests = readNotificationRequests(f, core.readings);
 	const payoutInstructions = readPayoutInstructions(f);
 	f.check();
 	const original = findOriginal(core, reference as string);
-	readRefundDetails(f, original.method);
+	readRefundDetails(f, original.method, core.readings);
 	f.check();
 	if (NOT_REFUNDABLE_METHODS.includes(original.method)) {
 		throw processError('processing_error', `Refunds are not allowed for method ${original.method}`);
@@ -111,6 +114,15 @@ function createRefund(core: Core, req: ApiRequest): ApiResponse {
 			'refund_limit',
 			`Refund request with amount ${toAmount(refundCents).toFixed(2)} DENIED for originalReferenceId ${original.reference}: ` +
 				`refunds may total at most ${REFUND_LIMIT_PERCENT}% of the original amount`,
+		);
+	}
+	const balance = core.store.balances.get(original.method);
+	if (balance && refundCents > Math.round(balance.total * 100)) {
+		// Seed 002:496-507: the balance object comes only with unsufficient_balance.
+		throw processError(
+			'unsufficient_balance',
+			`Refund request with amount ${toAmount(refundCents).toFixed(2).replace('.', ',')} DENIED for originalReferenceId ${original.reference} due to insufficient open amount`,
+			{ balance: { ...balance } },
 		);
 	}
 	const terminal = original.method === 'terminal';
@@ -137,8 +149,8 @@ function createCapture(core: Core, req: ApiRequest): ApiResponse {
 	const reference = f.string('reference', { required: true, max: 255 });
 	const amountCents = f.amount('amount');
 	const description = f.string('description', { max: 255 });
-	const webhookUrl = f.string('webhookUrl', { max: 2000 });
-	const notificationRequests = readNotificationRequests(f);
+	const webhookUrl = readCallbackUrl(f, 'webhookUrl', f.body.webhookUrl, core.readings);
+	const notificationRequests = readNotificationRequests(f, core.readings);
 	if (f.has('orderLines') && !Array.isArray(f.body.orderLines)) f.add('orderLines', 'must be an array');
 	f.check();
 	const original = findOriginal(core, reference as string);
@@ -175,8 +187,8 @@ function createReversal(core: Core, req: ApiRequest): ApiResponse {
 	const f = new Fields(requireBody(req.body));
 	const reference = f.string('reference', { required: true, max: 255 });
 	const description = f.string('description', { max: 255 });
-	const webhookUrl = f.string('webhookUrl', { max: 2000 });
-	const notificationRequests = readNotificationRequests(f);
+	const webhookUrl = readCallbackUrl(f, 'webhookUrl', f.body.webhookUrl, core.readings);
+	const notificationRequests = readNotificationRequests(f, core.readings);
 	f.check();
 	const original = findOriginal(core, reference as string);
 	const reversible =
@@ -201,7 +213,7 @@ function createReversal(core: Core, req: ApiRequest): ApiResponse {
 }
 
 export const followUpRoutes = [
-	{ method: 'POST' as const, path: '/api/v1/refund', handler: createRefund, idempotent: true },
-	{ method: 'POST' as const, path: '/api/v1/capture', handler: createCapture, idempotent: true },
-	{ method: 'POST' as const, path: '/api/v1/reversal', handler: createReversal, idempotent: true },
+	{ method: 'POST' as const, path: '/api/v1/refund', handler: createRefund, idempotent: true, transactions: 'refund' as const },
+	{ method: 'POST' as const, path: '/api/v1/capture', handler: createCapture, idempotent: true, transactions: 'yes' as const },
+	{ method: 'POST' as const, path: '/api/v1/reversal', handler: createReversal, idempotent: true, transactions: 'yes' as const },
 ];

@@ -2,9 +2,9 @@
 // payments with an active mandate or a vault token + sequenceInfo source MIT run at once.
 import { json, type ApiRequest, type ApiResponse, type Core } from '../core';
 import { processError } from '../errors';
-import { changeStatus, toTransaction } from '../lifecycle';
+import { changeStatus, emit, toTransaction } from '../lifecycle';
 import { CARD_BRANDS, CURRENCIES, METHOD_NAMES } from '../methods';
-import { readNotificationRequests } from '../notifications';
+import { readCallbackUrl, readNotificationRequests } from '../notifications';
 import type { TxRecord } from '../store';
 import { Fields, type Body } from '../validate';
 import { requireBody } from './customers';
@@ -50,8 +50,27 @@ function readSequenceInfo(f: Fields): Body | undefined {
 	sub.string('type', { required: true, oneOf: ['RECURRING', 'UNSCHEDULED'] });
 	sub.string('mode', { required: true, oneOf: ['INITIAL', 'SUBSEQUENT'] });
 	sub.string('source', { required: true, oneOf: ['MIT', 'CIT'] });
+	sub.string('initialTransactionId', { max: 255 });
 	for (const e of sub.errors) f.add(`sequenceInfo.${e.field}`, e.message);
 	return info;
+}
+
+/**
+ * A vault payment's initialTransactionId: seed 001's FAQ (001:330) puts it in sequenceInfo, its
+ * malformed examples (001:233, 001:278) in details. Each reading accepts its place only.
+ */
+function readInitialTransactionId(
+	f: Fields,
+	details: Body,
+	sequenceInfo: Body | undefined,
+	reading: 'sequenceInfo' | 'details',
+): void {
+	const place = reading === 'sequenceInfo' ? 'sequenceInfo.initialTransactionId' : 'details.initialTransactionId';
+	const other = reading === 'sequenceInfo' ? 'details.initialTransactionId' : 'sequenceInfo.initialTransactionId';
+	const value = reading === 'sequenceInfo' ? sequenceInfo?.initialTransactionId : details.initialTransactionId;
+	const elsewhere = reading === 'sequenceInfo' ? details.initialTransactionId : sequenceInfo?.initialTransactionId;
+	if (elsewhere !== undefined) f.add(other, `not supported here: pass it as ${place}`);
+	if (typeof value !== 'string' || value.length === 0) f.add(place, 'may not be null');
 }
 
 function createPayment(core: Core, req: ApiRequest): ApiResponse {
@@ -66,7 +85,7 @@ function createPayment(core: Core, req: ApiRequest): ApiResponse {
 	const vaultAccessToken = typeof details.vaultAccessToken === 'string' ? details.vaultAccessToken : undefined;
 	const merchantInitiated = mandateId !== undefined || sequenceInfo?.source === 'MIT';
 	const returnUrl = f.string('returnUrl', { required: !merchantInitiated, max: 2000 });
-	const webhookUrl = f.string('webhookUrl', { max: 2000 });
+	const webhookUrl = readCallbackUrl(f, 'webhookUrl', f.body.webhookUrl, core.readings);
 	const merchantOrderReference = f.string('merchantOrderReference', { max: 255 });
 	const description = f.string('description', { max: 255 });
 	const language = f.string('language', { max: 3 });
@@ -80,12 +99,11 @@ function createPayment(core: Core, req: ApiRequest): ApiResponse {
 		f.add('brand', `must be one of: ${CARD_BRANDS.join(', ')}`);
 	}
 	const issuer = f.string('issuer', { max: 64 });
-	const notificationRequests = readNotificationRequests(f);
+	const notificationRequests = readNotificationRequests(f, core.readings);
 	const payoutInstructions = readPayoutInstructions(f);
-	const initialTransactionId = details.initialTransactionId ?? sequenceInfo?.initialTransactionId;
 	if (vaultAccessToken !== undefined) {
 		if (!sequenceInfo) f.add('sequenceInfo', 'may not be null');
-		if (typeof initialTransactionId !== 'string') f.add('details.initialTransactionId', 'may not be null');
+		readInitialTransactionId(f, details, sequenceInfo, core.readings.initialTransactionId);
 	}
 	f.check();
 	if (payoutInstructions && amountCents !== undefined) {
@@ -130,6 +148,7 @@ function createPayment(core: Core, req: ApiRequest): ApiResponse {
 		if (mandate.status !== 'active') throw processError('processing_error', `Mandate ${mandateId} is not active`);
 		Object.assign(tx.details, { mandateId, maskedPan: mandate.maskedPan });
 		core.store.transactions.set(tx.reference, tx);
+		emit(core, tx, 'MandateUsed', { mandateId });
 		changeStatus(core, tx, 'success');
 		return { ...json(toTransaction(tx)), createdReference: tx.reference };
 	}
@@ -172,5 +191,5 @@ function createPayment(core: Core, req: ApiRequest): ApiResponse {
 }
 
 export const paymentRoutes = [
-	{ method: 'POST' as const, path: '/api/v1/payment', handler: createPayment, idempotent: true },
+	{ method: 'POST' as const, path: '/api/v1/payment', handler: createPayment, idempotent: true, transactions: 'yes' as const },
 ];

@@ -8,7 +8,7 @@ import type { TxRecord } from '../store';
 import type { Route } from '../router';
 import { Fields } from '../validate';
 
-/** Transactions per list answer (CCV documents no page size: sandbox choice). */
+/** Default transactions per list answer (CCV documents no page size: the listPageSize reading). */
 export const LIST_PAGE_SIZE = 25;
 
 const TYPES = ['sale', 'refund', 'token', 'credit', 'authorise', 'capture', 'vault', 'reversal'];
@@ -42,13 +42,14 @@ function relatedOf(core: Core, tx: TxRecord): TxRecord[] {
 	);
 }
 
-function list(core: Core, req: ApiRequest): unknown[] {
+function list(core: Core, req: ApiRequest): unknown {
 	const f = new Fields(req.query);
 	const q = req.query;
+	const { listEnvelope, listOrder, listPageSize, listTimeUnit } = core.readings;
 	const epoch = (name: string): number | undefined => {
 		if (q[name] === undefined) return undefined;
-		if (!/^\d+$/.test(q[name])) f.add(name, 'must be epoch milliseconds');
-		return Number(q[name]);
+		if (!/^\d+$/.test(q[name])) f.add(name, `must be epoch ${listTimeUnit === 's' ? 'seconds' : 'milliseconds'}`);
+		return Number(q[name]) * (listTimeUnit === 's' ? 1000 : 1);
 	};
 	const money = (name: string): number | undefined => {
 		if (q[name] === undefined) return undefined;
@@ -95,12 +96,18 @@ function list(core: Core, req: ApiRequest): unknown[] {
 		if (q.paidout !== undefined && q.paidout !== 'never') return false;
 		return true;
 	});
-	// Only referenceBefore: the page right before the cursor; otherwise the first page.
-	const page =
+	// Cursors count in creation order whatever the listOrder. Only referenceBefore: the page right before
+	// the cursor; otherwise the first page (the oldest in 'asc', the newest in 'desc').
+	const window =
 		before !== undefined && after === undefined
-			? matching.slice(Math.max(0, matching.length - LIST_PAGE_SIZE))
-			: matching.slice(0, LIST_PAGE_SIZE);
-	return page.map(toTransaction);
+			? matching.slice(Math.max(0, matching.length - listPageSize))
+			: listOrder === 'asc'
+				? matching.slice(0, listPageSize)
+				: matching.slice(Math.max(0, matching.length - listPageSize));
+	const page = (listOrder === 'desc' ? [...window].reverse() : window).map(toTransaction);
+	if (listEnvelope === 'array') return page;
+	if (listEnvelope === 'data') return { data: page };
+	return { data: page, page: { size: listPageSize, totalElements: matching.length } };
 }
 
 function getMandate(core: Core, req: ApiRequest): ApiResponse {
@@ -110,7 +117,7 @@ function getMandate(core: Core, req: ApiRequest): ApiResponse {
 }
 
 export const readRoutes: Route[] = [
-	{ method: 'GET', path: '/api/v1/transaction', handler: getTransaction },
+	{ method: 'GET', path: '/api/v1/transaction', handler: getTransaction, transactions: 'yes' },
 	{ method: 'GET', path: '/api/v1/mandate/:mandateId', handler: getMandate },
 	{ method: 'GET', path: '/api/v1/method', handler: () => json(METHODS) },
 ];

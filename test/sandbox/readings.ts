@@ -1,0 +1,124 @@
+// The switches ("readings"): where CCV's docs are ambiguous or silent, each reading the sandbox can
+// take. Defaults are the strict readings (README "Readings"); tests run the node against the others.
+
+export interface Readings {
+	/** Body of the 404 for an invalid URL (seed 002:466 lists it; its body is not shown). */
+	invalidUrlBody: 'html' | 'empty' | 'json';
+	/** Paths with `.`/`..` segments (also %2e): refused as invalid URLs, or resolved first. */
+	dotSegments: 'reject' | 'normalize';
+	/** `notificationRequests`: "An object" (seed 004:470), or the sandbox's former array reading. */
+	notificationRequests: 'object' | 'array';
+	/** SubmitOrder's answer (undocumented, REFERENCE §12): without orderId, with it, or no body. */
+	submitOrderAnswer: 'without-orderId' | 'with-orderId' | 'empty';
+	/** Call http:// webhook / notification URLs (for tests with a local receiver). */
+	allowHttpWebhooks: boolean;
+	/** When http is not allowed: a transaction's http:// webhookUrl is accepted and never called, or refused. */
+	httpWebhookUrl: 'not-called' | 'refused';
+	/** SoftPOS `cardPresent`: the string of seed 004:527, or the JSON boolean of its prose (004:518). */
+	cardPresent: 'string' | 'boolean';
+	/** Where a vault payment's initialTransactionId goes: sequenceInfo (FAQ 001:330) or details (examples 001:233). */
+	initialTransactionId: 'sequenceInfo' | 'details';
+	/** Case of statuses and failure codes: lower, upper, or as documented (refund answer PENDING, 004:564). */
+	statusCase: 'lower' | 'upper' | 'as-documented';
+	/** How long an Idempotency-Reference is remembered: 'forever', 'off', or a number of seconds. */
+	idempotencyRetention: 'forever' | 'off' | number;
+	/** Transaction list envelope: a plain array, {data}, or {data, page}. */
+	listEnvelope: 'array' | 'data' | 'data-page';
+	/** Transaction list order by creation. */
+	listOrder: 'asc' | 'desc';
+	/** Transactions per list answer. */
+	listPageSize: number;
+	/** Unit of createdBefore / createdAfter. */
+	listTimeUnit: 'ms' | 's';
+}
+
+export const DEFAULT_READINGS: Readings = {
+	invalidUrlBody: 'html',
+	dotSegments: 'reject',
+	notificationRequests: 'object',
+	submitOrderAnswer: 'without-orderId',
+	allowHttpWebhooks: false,
+	httpWebhookUrl: 'not-called',
+	cardPresent: 'string',
+	initialTransactionId: 'sequenceInfo',
+	statusCase: 'as-documented',
+	idempotencyRetention: 'forever',
+	listEnvelope: 'array',
+	listOrder: 'asc',
+	listPageSize: 25,
+	listTimeUnit: 'ms',
+};
+
+/** Every allowed value per reading (numbers: see parseReading). */
+export const READING_VALUES: { [K in keyof Readings]: readonly string[] } = {
+	invalidUrlBody: ['html', 'empty', 'json'],
+	dotSegments: ['reject', 'normalize'],
+	notificationRequests: ['object', 'array'],
+	submitOrderAnswer: ['without-orderId', 'with-orderId', 'empty'],
+	allowHttpWebhooks: ['true', 'false'],
+	httpWebhookUrl: ['not-called', 'refused'],
+	cardPresent: ['string', 'boolean'],
+	initialTransactionId: ['sequenceInfo', 'details'],
+	statusCase: ['lower', 'upper', 'as-documented'],
+	idempotencyRetention: ['forever', 'off', '<seconds>'],
+	listEnvelope: ['array', 'data', 'data-page'],
+	listOrder: ['asc', 'desc'],
+	listPageSize: ['<1..1000>'],
+	listTimeUnit: ['ms', 's'],
+};
+
+export const READING_NAMES = Object.keys(DEFAULT_READINGS) as Array<keyof Readings>;
+
+/** Checks one reading's value (a string from the CLI, or the JSON value); throws a plain Error. */
+export function parseReading<K extends keyof Readings>(name: K, value: unknown): Readings[K] {
+	const fail = () => new Error(`${name} must be one of: ${READING_VALUES[name].join(', ')} (got ${JSON.stringify(value)})`);
+	if (!READING_NAMES.includes(name)) throw new Error(`unknown reading ${String(name)}; known: ${READING_NAMES.join(', ')}`);
+	if (name === 'allowHttpWebhooks') {
+		if (value === true || value === 'true') return true as Readings[K];
+		if (value === false || value === 'false') return false as Readings[K];
+		throw fail();
+	}
+	if (name === 'idempotencyRetention' || name === 'listPageSize') {
+		if (name === 'idempotencyRetention' && (value === 'forever' || value === 'off')) return value as Readings[K];
+		const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
+		const min = name === 'listPageSize' ? 1 : 0;
+		if (!Number.isInteger(n) || n < min || (name === 'listPageSize' && n > 1000)) throw fail();
+		return n as Readings[K];
+	}
+	if (typeof value !== 'string' || !READING_VALUES[name].includes(value)) throw fail();
+	return value as Readings[K];
+}
+
+/** Checks a partial set of readings (unknown names refused). */
+export function parseReadings(input: Record<string, unknown>): Partial<Readings> {
+	const out: Partial<Record<keyof Readings, unknown>> = {};
+	for (const [name, value] of Object.entries(input)) {
+		if (value === undefined) continue;
+		out[name as keyof Readings] = parseReading(name as keyof Readings, value);
+	}
+	return out as Partial<Readings>;
+}
+
+/** The readings in `opts` (SandboxOptions carries them flat). */
+export function readingsFrom(opts: Record<string, unknown>): Partial<Readings> {
+	const picked: Record<string, unknown> = {};
+	for (const name of READING_NAMES) if (opts[name] !== undefined) picked[name] = opts[name];
+	return parseReadings(picked);
+}
+
+/** Status or failure code in the case the reading asks for. */
+export function cased(value: string, readings: Readings, documentedUpper = false): string {
+	if (readings.statusCase === 'upper' || (readings.statusCase === 'as-documented' && documentedUpper)) return value.toUpperCase();
+	return value.toLowerCase();
+}
+
+/** Applies the case reading to a transaction view (status, failureCode, related transactions). */
+export function caseTransaction(view: Record<string, unknown>, readings: Readings, documentedUpper = false): Record<string, unknown> {
+	const out = { ...view };
+	if (typeof out.status === 'string') out.status = cased(out.status, readings, documentedUpper);
+	if (typeof out.failureCode === 'string') out.failureCode = cased(out.failureCode, readings);
+	if (Array.isArray(out.relatedTransactions)) {
+		out.relatedTransactions = out.relatedTransactions.map((t) => caseTransaction(t as Record<string, unknown>, readings));
+	}
+	return out;
+}
