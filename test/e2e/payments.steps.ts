@@ -35,7 +35,7 @@ export const paymentSteps: Step[] = [
 	},
 	{
 		name: 'Capture part of an authorisation',
-		parameters: { resource: 'payment', operation: 'capture', paymentReference: SEED.authorisation, amount: '50.00' },
+		parameters: { resource: 'payment', operation: 'capture', paymentReference: SEED.authorisation, amountToCapture: 'partial', amount: '50.00' },
 	},
 	{
 		name: 'Reverse an authorisation',
@@ -43,7 +43,7 @@ export const paymentSteps: Step[] = [
 	},
 	{
 		name: 'Refund in full',
-		parameters: { resource: 'refund', operation: 'create', paymentReference: SEED.payments.idealSale },
+		parameters: { resource: 'refund', operation: 'create', paymentReference: SEED.payments.idealSale, amountToRefund: 'full' },
 	},
 	{
 		name: 'Refund (dry run)',
@@ -51,13 +51,14 @@ export const paymentSteps: Step[] = [
 			resource: 'refund',
 			operation: 'create',
 			paymentReference: SEED.payments.cardSale,
+			amountToRefund: 'partial',
 			amount: '5.00',
 			options: { dryRun: true },
 		},
 	},
 	{
 		name: 'Refund above the limit',
-		parameters: { resource: 'refund', operation: 'create', paymentReference: SEED.payments.partlyRefunded, amount: '100.00' },
+		parameters: { resource: 'refund', operation: 'create', paymentReference: SEED.payments.partlyRefunded, amountToRefund: 'partial', amount: '100.00' },
 	},
 	{
 		name: 'Get refund',

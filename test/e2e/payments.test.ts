@@ -42,7 +42,7 @@ describe('payments', () => {
 });
 
 describe('refunds', () => {
-	test('Create refunds the full amount when no amount is given', () => {
+	test('Create refunds the full amount when Amount to Refund is Full Amount', () => {
 		const [refund] = okItems(e2e.run, 'Refund in full');
 		expect(refund).toMatchObject({ type: 'refund', originalReference: SEED.payments.idealSale, amount: 49.95 });
 		const sent = e2e.requests('POST', '/api/v1/refund').filter((entry) => (entry.body as { reference?: string }).reference === SEED.payments.idealSale);

@@ -30,3 +30,9 @@ export function checkAmount(input: unknown): AmountCheck {
 	if (/^[0.]+$/.test(text)) return { ok: false, reason: 'must be more than 0' };
 	return { ok: true, value: text };
 }
+
+/** "5", "5.0" and "05.00" are one amount: "5.00". For identities only; the body keeps the user's digits. */
+export function canonicalAmount(value: string): string {
+	const [whole, decimals = ''] = value.split('.');
+	return `${whole.replace(/^0+(?=\d)/, '')}.${decimals.padEnd(2, '0')}`;
+}

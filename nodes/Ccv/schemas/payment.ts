@@ -1,7 +1,8 @@
 import { z } from 'zod/v4';
 
 import { MAX_IDEMPOTENCY_LENGTH } from '../helpers/idempotency';
-import { amount, httpUrl, jsonValue, optionalText, text } from './common';
+import { amount, jsonValue, optionalText, text } from './common';
+import { httpsUrl, webUrl } from './urls';
 
 // Payment, capture and reversal bodies (REFERENCE §8, seed 001), and the rules every money
 // request shares (refund.ts uses them too).
@@ -17,7 +18,15 @@ export const language = z
 	.trim()
 	.regex(/^[A-Za-z]{3}$/, { error: 'must be a 3-letter ISO 639-2 language code such as eng, nld, deu or fra' });
 
-export const transactionReference = text(255);
+/** A CCV transaction reference (ASCII, at most 255). A plain string schema, so others can add .regex(). */
+export const transactionReference = z
+	.string({ error: 'must be text' })
+	.trim()
+	.min(1, { error: 'is required' })
+	.regex(/^\P{Cc}*$/u, {
+		error: 'must not contain control characters (line breaks, tabs or invisible codes)',
+	})
+	.max(255, { error: (issue) => `must be at most 255 characters (it has ${String(issue.input ?? '').length})` });
 
 export const idempotencyKey = z
 	.string({ error: 'must be text' })
@@ -30,59 +39,106 @@ export const idempotencyKey = z
 	// It travels as an HTTP header: plain printable characters only.
 	.regex(/^[\x20-\x7E]+$/, { error: 'may only hold letters, digits, spaces and common punctuation (no accents)' });
 
+/** Notification Requests: CCV does not publish their fields; a real set is a few hundred characters. */
+export const MAX_NOTIFICATION_JSON = 10_000;
+/** Klarna order lines: one line is about 300 characters of JSON. */
+export const MAX_ORDER_LINES_JSON = 100_000;
+
 /** Fields every money request may carry. */
 export const followUpFields = {
 	description: optionalText(255),
-	webhookUrl: httpUrl.optional(),
-	notificationRequests: jsonValue('objectOrList'),
+	webhookUrl: httpsUrl.optional(),
+	// "An object" (seed 004's refund request table).
+	notificationRequests: jsonValue('object', MAX_NOTIFICATION_JSON),
 };
 
-export const SEQUENCE_TYPES = ['RECURRING', 'UNSCHEDULED'] as const;
-export const SEQUENCE_SOURCES = ['MIT', 'CIT'] as const;
-export const TRANSACTION_TYPES = ['sale', 'authorise'] as const;
-
-export const paymentCreate = z
-	.object({
-		amount,
-		currency,
-		method: text(50),
-		brand: optionalText(50),
-		issuer: optionalText(50),
-		returnUrl: httpUrl.optional(),
-		merchantOrderReference: optionalText(255),
-		language: language.transform((code) => code.toLowerCase()).optional(),
-		metadata: optionalText(255),
-		transactionType: z.enum(TRANSACTION_TYPES, { error: 'must be sale or authorise' }).optional(),
-		obtainMandate: z.literal('yes').optional(),
-		storeInVault: z.literal('yes').optional(),
-		mandateId: text(255).optional(),
-		details: z.object({ vaultAccessToken: text(255), initialTransactionId: text(255) }).optional(),
-		sequenceInfo: z
-			.object({
-				type: z.enum(SEQUENCE_TYPES, { error: 'must be RECURRING or UNSCHEDULED' }),
-				mode: z.string().trim().regex(/^[A-Z_]{1,30}$/, { error: 'must be a CCV sequence mode such as SUBSEQUENT' }),
-				source: z.enum(SEQUENCE_SOURCES, { error: 'must be MIT or CIT' }),
-			})
-			.optional(),
-		...followUpFields,
-	})
-	.superRefine((payment, ctx) => {
-		// CCV needs a return address unless the payment runs without the customer.
-		if (!payment.returnUrl && !payment.mandateId && !payment.details?.vaultAccessToken) {
-			ctx.addIssue({ code: 'custom', path: ['returnUrl'], message: 'is required' });
-		}
+/**
+ * A method as CCV names them (card, ideal, landingpage, ...): the dropdown lists what CCV offers the
+ * account, which may hold methods no fixed list has, so any well-formed name is accepted and CCV
+ * refuses one it does not offer. Lower case, so " iDEAL " from an expression is the same payment.
+ */
+export const paymentMethod = z
+	.string({ error: 'is required' })
+	.trim()
+	.min(1, { error: 'is required' })
+	.toLowerCase()
+	.regex(/^[a-z][a-z0-9_-]{0,49}$/, {
+		error: 'must be a payment method name such as card, ideal or landingpage (Payment Method > Get Many lists those your account offers)',
 	});
 
-export const capture = z.object({ reference: transactionReference, amount: amount.optional(), ...followUpFields });
+export const SEQUENCE_TYPES = ['RECURRING', 'UNSCHEDULED'] as const;
+export const SEQUENCE_SOURCES = ['CIT', 'MIT'] as const;
+export const TRANSACTION_TYPES = ['sale', 'authorise'] as const;
+
+export type PaymentFlow = 'checkout' | 'mandate' | 'vault';
+
+const orderLines = jsonValue('objectOrList', MAX_ORDER_LINES_JSON);
+
+/** The body of one payment; `flow` decides what is required (not the fields, which may be invalid). */
+export function paymentCreate(flow: PaymentFlow) {
+	return z
+		.object({
+			amount,
+			currency,
+			method: paymentMethod,
+			brand: optionalText(50),
+			issuer: optionalText(50),
+			returnUrl: webUrl.optional(),
+			merchantOrderReference: optionalText(255),
+			language: language.transform((code) => code.toLowerCase()).optional(),
+			metadata: optionalText(255),
+			transactionType: z.enum(TRANSACTION_TYPES, { error: 'must be sale or authorise' }).optional(),
+			obtainMandate: z.literal('yes').optional(),
+			storeInVault: z.literal('yes').optional(),
+			mandateId: text(255).optional(),
+			details: z.object({ vaultAccessToken: text(255) }).optional(),
+			// Seed 001's FAQ: "pass the initialTransactionId in the sequenceInfo".
+			sequenceInfo: z
+				.object({
+					type: z.enum(SEQUENCE_TYPES, { error: 'must be RECURRING or UNSCHEDULED' }),
+					mode: z.enum(['INITIAL', 'SUBSEQUENT']),
+					source: z.enum(SEQUENCE_SOURCES, { error: 'must be MIT or CIT' }),
+					initialTransactionId: text(255).optional(),
+				})
+				.optional(),
+			orderLines,
+			...followUpFields,
+		})
+		.superRefine((payment, ctx) => {
+			// CCV needs a return address unless the payment runs without the customer.
+			const customerConfirms = payment.sequenceInfo?.source === 'CIT';
+			if (!payment.returnUrl && (flow === 'checkout' || customerConfirms)) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['returnUrl'],
+					message: customerConfirms
+						? 'is required when the customer confirms the charge (Initiated By: Customer)'
+						: 'is required',
+				});
+			}
+			if (flow === 'vault' && payment.sequenceInfo && !payment.sequenceInfo.initialTransactionId) {
+				ctx.addIssue({ code: 'custom', path: ['sequenceInfo', 'initialTransactionId'], message: 'is required' });
+			}
+			if (payment.method === 'klarna' && payment.orderLines === undefined) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['orderLines'],
+					message: 'is required for Klarna: CCV passes the order lines to Klarna',
+				});
+			}
+		});
+}
+
+export const capture = z.object({ reference: transactionReference, amount: amount.optional(), orderLines, ...followUpFields });
 
 export const reversal = z.object({ reference: transactionReference, ...followUpFields });
 
 export const paymentLabels = {
 	amount: 'Amount',
 	currency: 'Currency',
-	method: 'Method',
-	brand: 'Brand',
-	issuer: 'Issuer',
+	method: 'Method Name or ID',
+	brand: 'Brand Name or ID',
+	issuer: 'Issuer Name or ID',
 	returnUrl: 'Return URL',
 	merchantOrderReference: 'Merchant Order Reference',
 	language: 'Language',
@@ -90,10 +146,11 @@ export const paymentLabels = {
 	transactionType: 'Transaction Type',
 	mandateId: 'Mandate ID',
 	'details.vaultAccessToken': 'Vault Access Token',
-	'details.initialTransactionId': 'Initial Transaction ID',
+	'sequenceInfo.initialTransactionId': 'Initial Transaction ID',
 	'sequenceInfo.type': 'Sequence Type',
-	'sequenceInfo.mode': 'Sequence Mode',
+	'sequenceInfo.mode': 'Sequence Type',
 	'sequenceInfo.source': 'Initiated By',
+	orderLines: 'Order Lines',
 	description: 'Description',
 	webhookUrl: 'Webhook URL',
 	notificationRequests: 'Notification Requests',

@@ -1,7 +1,8 @@
 import { z } from 'zod/v4';
 
-import { amount, httpUrl, optionalText } from './common';
+import { amount, optionalText } from './common';
 import { followUpFields, language, transactionReference } from './payment';
+import { appOrWebUrl } from './urls';
 
 // Refund request (seed 004): reference and amount limits, terminal and SoftPOS details,
 // payout instructions.
@@ -28,9 +29,10 @@ const terminalDetails = z
 		}
 	});
 
+// Seed 004's example sends cardPresent as the string "false".
 const softposDetails = z.object({
 	terminalId: optionalText(20),
-	cardPresent: z.boolean().optional(),
+	cardPresent: z.enum(['true', 'false']).optional(),
 });
 
 const payoutInstruction = z.object({ externalReference: optionalText(255), amount });
@@ -53,7 +55,7 @@ export function refundCreate(methodDetails: RefundMethodDetails) {
 			reference: transactionReference,
 			amount: amount.optional(),
 			merchantOrderReference: optionalText(255),
-			returnUrl: httpUrl.optional(),
+			returnUrl: appOrWebUrl.optional(),
 			payoutInstructions: z.array(payoutInstruction).optional(),
 			details: details.optional(),
 			...followUpFields,

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { canonicalAmount } from '../../helpers/money';
 import { parameterKey } from '../../helpers/serialKey';
 import { validateItem } from '../../helpers/validate';
 import { capture, paymentLabels } from '../../schemas/payment';
@@ -7,13 +8,19 @@ import type { CcvClient } from '../../transport';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, showFor } from '../common.descriptions';
 import { referenceField } from '../transaction/transaction.helpers';
 import {
+	alphabetical,
+	amountChoiceFields,
 	followUpFieldOptions,
 	followUpInput,
 	given,
 	idempotencyKeyOption,
+	orderLinesField,
+	prepareMoney,
+	readAmount,
 	readMoneyOptions,
 	sendMoneyRequest,
 } from './moneyRequest.shared';
+import type { PreparedMoney } from './moneyRequest.shared';
 
 const show = showFor('payment', 'capture');
 
@@ -23,30 +30,39 @@ export const description: INodeProperties[] = [
 		displayName: 'Payment Reference',
 		description: 'CCV\'s reference of the authorised payment (made with Transaction Type "Authorise Only")',
 	}),
-	{
-		displayName: 'Amount',
-		name: 'amount',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 19.99',
-		description:
-			'How much of the authorised amount to take, with a dot and at most 2 decimals. Leave empty to capture the full amount.',
-		displayOptions: show,
-	},
-	additionalFieldsCollection(show, followUpFieldOptions),
+	...amountChoiceFields('payment', 'capture', 'Amount to Capture', 'the authorisation', 'amountToCapture'),
+	additionalFieldsCollection(show, alphabetical([...followUpFieldOptions, orderLinesField])),
 	optionsCollection('payment', 'capture', [dryRunOption, idempotencyKeyOption('capture')]),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number, client: CcvClient): Promise<IDataObject> {
+/** Reads and checks the item; sends nothing. Identity: authorisation + Full Amount or the partial amount (+ own key). */
+export function prepare(this: IExecuteFunctions, i: number): PreparedMoney {
 	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const input = {
-		reference: this.getNodeParameter('paymentReference', i),
-		amount: given(this.getNodeParameter('amount', i, '')),
+		reference: this.getNodeParameter('paymentReference', i, ''),
+		amount: readAmount(this, i, 'amountToCapture', 'Amount to Capture'),
+		orderLines: given(fields.orderLines),
 		...followUpInput(fields),
 	};
 	const options = readMoneyOptions(this, i);
 	const body = validateItem(this, capture, input, i, paymentLabels) as IDataObject;
-	return await sendMoneyRequest(client, i, 'capture', body, options);
+	const amount = body.amount === undefined ? 'full' : canonicalAmount(body.amount as string);
+	return prepareMoney(
+		'capture',
+		body,
+		{ authorisation: body.reference, amount },
+		`capture of authorisation ${body.reference as string}, ${amount === 'full' ? 'full amount' : amount}`,
+		options,
+	);
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	client: CcvClient,
+	prepared?: PreparedMoney,
+): Promise<IDataObject> {
+	return await sendMoneyRequest(this, client, i, prepared ?? prepare.call(this, i));
 }
 
 export function serialKey(this: IExecuteFunctions, i: number): string | undefined {

@@ -1,20 +1,25 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { canonicalAmount } from '../../helpers/money';
 import { parameterKey } from '../../helpers/serialKey';
-import { validateItem } from '../../helpers/validate';
-import { paymentCreate, paymentLabels } from '../../schemas/payment';
+import { failItem, validateItem } from '../../helpers/validate';
+import { paymentCreate, type PaymentFlow, paymentLabels, SEQUENCE_SOURCES, SEQUENCE_TYPES } from '../../schemas/payment';
 import type { CcvClient } from '../../transport';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, showFor } from '../common.descriptions';
 import {
+	alphabetical,
 	followUpFieldOptions,
 	followUpInput,
 	given,
 	idempotencyKeyOption,
+	orderLinesField,
+	prepareMoney,
+	readChoice,
 	readMoneyOptions,
 	sendMoneyRequest,
 } from './moneyRequest.shared';
+import type { PreparedMoney } from './moneyRequest.shared';
 
-type PaymentFlow = 'checkout' | 'mandate' | 'vault';
 
 const show = showFor('payment', 'create');
 const showFlow = (flow: PaymentFlow) => ({ show: { ...show.show, paymentFlow: [flow] } });
@@ -41,23 +46,14 @@ export const description: INodeProperties[] = [
 		displayOptions: show,
 	},
 	{
-		displayName: 'Method',
+		displayName: 'Method Name or ID',
 		name: 'method',
 		type: 'options',
 		required: true,
+		typeOptions: { loadOptionsMethod: 'getPaymentMethods' },
 		default: 'card',
-		description: 'The payment method. To let the customer choose on CCV\'s page, pick Landing Page.',
-		options: [
-			{ name: 'Apple Pay', value: 'applepay' },
-			{ name: 'Bank Transfer', value: 'banktransfer' },
-			{ name: 'Card', value: 'card', description: 'Credit and debit cards (Visa, Mastercard, Maestro, Amex, Bancontact)' },
-			{ name: 'Google Pay', value: 'googlepay' },
-			{ name: 'iDEAL', value: 'ideal' },
-			{ name: 'Klarna', value: 'klarna' },
-			{ name: 'Landing Page', value: 'landingpage', description: 'The customer picks a method on CCV\'s page' },
-			{ name: 'Payconiq', value: 'payconiq' },
-			{ name: 'PayPal', value: 'paypal' },
-		],
+		description:
+			'The payment methods your CCV account offers, loaded from CCV. To let the customer choose on CCV\'s page, pick Landing Page. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: show,
 	},
 	{
@@ -119,6 +115,7 @@ export const description: INodeProperties[] = [
 		name: 'sequenceType',
 		type: 'options',
 		default: 'UNSCHEDULED',
+		description: 'What kind of charge this is in the series of charges on the stored card (CCV\'s sequenceInfo)',
 		options: [
 			{ name: 'Recurring', value: 'RECURRING', description: 'A charge on a fixed schedule, e.g. a subscription' },
 			{ name: 'Unscheduled', value: 'UNSCHEDULED', description: 'A charge at no fixed time, e.g. a top-up' },
@@ -126,10 +123,24 @@ export const description: INodeProperties[] = [
 		displayOptions: showFlow('vault'),
 	},
 	{
+		displayName: 'Sequence Type',
+		name: 'sequenceType',
+		type: 'options',
+		default: 'none',
+		description: 'Whether to tell CCV what kind of charge this is in the series of charges on the mandate (CCV\'s sequenceInfo)',
+		options: [
+			{ name: 'Not Sent', value: 'none', description: 'Send no sequence information (as in CCV\'s mandate example)' },
+			{ name: 'Recurring', value: 'RECURRING', description: 'A charge on a fixed schedule, e.g. a subscription' },
+			{ name: 'Unscheduled', value: 'UNSCHEDULED', description: 'A charge at no fixed time, e.g. a top-up' },
+		],
+		displayOptions: showFlow('mandate'),
+	},
+	{
 		displayName: 'Initiated By',
 		name: 'sequenceSource',
 		type: 'options',
 		default: 'MIT',
+		description: 'Who starts this charge. A customer-initiated charge may need the customer to confirm it on the payUrl, so it needs a Return URL.',
 		options: [
 			{
 				name: 'Customer (CIT)',
@@ -138,15 +149,19 @@ export const description: INodeProperties[] = [
 			},
 			{ name: 'Merchant (MIT)', value: 'MIT', description: 'You charge without the customer' },
 		],
-		displayOptions: showFlow('vault'),
+		displayOptions: { show: { ...show.show, paymentFlow: ['vault'] } },
 	},
 	{
-		displayName: 'Sequence Mode',
-		name: 'sequenceMode',
+		displayName: 'Initiated By',
+		name: 'sequenceSource',
 		type: 'options',
-		default: 'SUBSEQUENT',
-		options: [{ name: 'Subsequent', value: 'SUBSEQUENT', description: 'A later charge after the first payment' }],
-		displayOptions: showFlow('vault'),
+		default: 'MIT',
+		description: 'Who starts this charge (sent only with a Sequence Type). A customer-initiated charge needs a Return URL.',
+		options: [
+			{ name: 'Customer (CIT)', value: 'CIT', description: 'The customer starts it and may have to confirm on the payUrl' },
+			{ name: 'Merchant (MIT)', value: 'MIT', description: 'You charge without the customer' },
+		],
+		displayOptions: { show: { ...show.show, paymentFlow: ['mandate'], sequenceType: ['RECURRING', 'UNSCHEDULED'] } },
 	},
 	{
 		displayName: 'Return URL',
@@ -165,26 +180,36 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'https://shop.example.com/return?order=123',
 		description:
-			'Where CCV sends the customer if they have to confirm the payment (customer-initiated). Not needed when you charge without the customer.',
+			'Where CCV sends the customer if they have to confirm the payment. Required when Initiated By is Customer; not needed when you charge without the customer.',
 		displayOptions: { show: { ...show.show, paymentFlow: ['mandate', 'vault'] } },
 	},
-	additionalFieldsCollection(show, [
+	{
+		displayName:
+			'Every payment needs a Merchant Order Reference (under Additional Fields) or an Idempotency Key (under Options): it keeps a retry from charging twice and two orders from sharing one payment',
+		name: 'identityNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: show,
+	},
+	additionalFieldsCollection(show, alphabetical([
 		...followUpFieldOptions,
 		{
-			displayName: 'Brand',
+			displayName: 'Brand Name or ID',
 			name: 'brand',
-			type: 'string',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getCardBrands' },
 			default: '',
-			placeholder: 'e.g. visa',
-			description: 'For Card: the card brand to pay with (visa, mastercard, maestro, amex, bcmc)',
+			description:
+				'For Card: the card brand to pay with, from the brands your CCV account offers. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 		{
-			displayName: 'Issuer',
+			displayName: 'Issuer Name or ID',
 			name: 'issuer',
-			type: 'string',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getIdealIssuers' },
 			default: '',
-			placeholder: 'e.g. INGBNL2A',
-			description: 'For iDEAL: the customer\'s bank (issuer ID)',
+			description:
+				'For iDEAL: the customer\'s bank, from the banks CCV offers. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 		{
 			displayName: 'Language',
@@ -204,7 +229,8 @@ export const description: INodeProperties[] = [
 			name: 'merchantOrderReference',
 			type: 'string',
 			default: '',
-			description: 'Your order number (at most 255 characters). Transaction > Get Many can find payments by it.',
+			description:
+				'Your order number (at most 255 characters), required unless you set an Idempotency Key: it tells this payment apart from every other, so a retry never charges twice and two orders never share one payment. For a recurring charge use the period or invoice, e.g. SUB-7 2026-03. Transaction > Get Many finds payments by it.',
 		},
 		{
 			displayName: 'Metadata',
@@ -221,6 +247,20 @@ export const description: INodeProperties[] = [
 			description:
 				'Whether to ask the customer for a mandate with this payment. Its ID (details.mandateId) then lets you charge later with "Charge a Mandate".',
 		},
+		orderLinesField,
+		{
+			displayName: 'Sequence Type (First Payment)',
+			name: 'firstSequenceType',
+			type: 'options',
+			default: 'none',
+			description:
+				'With Obtain Mandate or Store In Vault: what later charges on this card will be. Sent as CCV\'s sequenceInfo (INITIAL, customer-initiated).',
+			options: [
+				{ name: 'Not Sent', value: 'none' },
+				{ name: 'Recurring', value: 'RECURRING', description: 'Later charges on a fixed schedule, e.g. a subscription' },
+				{ name: 'Unscheduled', value: 'UNSCHEDULED', description: 'Later charges at no fixed time, e.g. top-ups' },
+			],
+		},
 		{
 			displayName: 'Store In Vault',
 			name: 'storeInVault',
@@ -234,6 +274,7 @@ export const description: INodeProperties[] = [
 			name: 'transactionType',
 			type: 'options',
 			default: 'sale',
+			description: 'Whether to take the money now or only reserve it',
 			options: [
 				{ name: 'Sale', value: 'sale', description: 'Charge the amount now' },
 				{
@@ -243,35 +284,59 @@ export const description: INodeProperties[] = [
 				},
 			],
 		},
-	]),
+	])),
 	optionsCollection('payment', 'create', [dryRunOption, idempotencyKeyOption('payment')]),
 ];
 
-function flowInput(ctx: IExecuteFunctions, i: number, flow: PaymentFlow): IDataObject {
-	if (flow === 'mandate') return { mandateId: ctx.getNodeParameter('mandateId', i, '') };
-	if (flow === 'vault') {
-		return {
-			details: {
-				vaultAccessToken: ctx.getNodeParameter('vaultAccessToken', i, ''),
-				initialTransactionId: ctx.getNodeParameter('initialTransactionId', i, ''),
-			},
-			sequenceInfo: {
-				type: ctx.getNodeParameter('sequenceType', i, 'UNSCHEDULED'),
-				mode: ctx.getNodeParameter('sequenceMode', i, 'SUBSEQUENT'),
-				source: ctx.getNodeParameter('sequenceSource', i, 'MIT'),
-			},
-		};
-	}
-	return {};
+const FLOWS: readonly PaymentFlow[] = ['checkout', 'mandate', 'vault'];
+
+function sequenceInfo(type: string, mode: 'INITIAL' | 'SUBSEQUENT', source: string, extra: IDataObject = {}): IDataObject | undefined {
+	return type === 'none' ? undefined : { type, mode, source, ...extra };
 }
 
-export async function execute(this: IExecuteFunctions, i: number, client: CcvClient): Promise<IDataObject> {
+function flowInput(ctx: IExecuteFunctions, i: number, flow: PaymentFlow, fields: IDataObject): IDataObject {
+	if (flow === 'mandate') {
+		const type = readChoice(ctx, i, 'sequenceType', 'Sequence Type', ['none', ...SEQUENCE_TYPES], 'none');
+		const source = type === 'none' ? 'MIT' : readChoice(ctx, i, 'sequenceSource', 'Initiated By', SEQUENCE_SOURCES, 'MIT');
+		return { mandateId: ctx.getNodeParameter('mandateId', i, ''), sequenceInfo: sequenceInfo(type, 'SUBSEQUENT', source) };
+	}
+	if (flow === 'vault') {
+		return {
+			details: { vaultAccessToken: ctx.getNodeParameter('vaultAccessToken', i, '') },
+			// Seed 001's FAQ: "pass the initialTransactionId in the sequenceInfo".
+			sequenceInfo: sequenceInfo(
+				readChoice(ctx, i, 'sequenceType', 'Sequence Type', SEQUENCE_TYPES, 'UNSCHEDULED'),
+				'SUBSEQUENT',
+				readChoice(ctx, i, 'sequenceSource', 'Initiated By', SEQUENCE_SOURCES, 'MIT'),
+				{ initialTransactionId: given(ctx.getNodeParameter('initialTransactionId', i, '')) },
+			),
+		};
+	}
+	// Seed 001: a first payment obtains a mandate "by including sequenceInfo".
+	const firstPayment = Boolean(fields.obtainMandate || fields.storeInVault);
+	const type = given(fields.firstSequenceType) ?? 'none';
+	if (!(['none', ...SEQUENCE_TYPES] as readonly unknown[]).includes(type)) {
+		return failItem(ctx, i, `"Sequence Type (First Payment)" must be one of: none, RECURRING, UNSCHEDULED (it is ${JSON.stringify(type)})`);
+	}
+	if (type !== 'none' && !firstPayment) {
+		return failItem(ctx, i, '"Sequence Type (First Payment)" needs Obtain Mandate or Store In Vault: it describes the later charges on this card');
+	}
+	return { sequenceInfo: sequenceInfo(type as string, 'INITIAL', 'CIT') };
+}
+
+/**
+ * Reads and checks the item; sends nothing. Identity: Merchant Order Reference, amount, currency,
+ * method, transaction type and the mandate or stored card; or the user's Idempotency Key. A payment
+ * with neither is refused: two customers paying the same amount must never share one payment.
+ */
+export function prepare(this: IExecuteFunctions, i: number): PreparedMoney {
 	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-	const flow = this.getNodeParameter('paymentFlow', i, 'checkout') as PaymentFlow;
+	const flow = readChoice(this, i, 'paymentFlow', 'Payment Flow', FLOWS, 'checkout');
 	const input = {
-		amount: this.getNodeParameter('amount', i),
-		currency: this.getNodeParameter('currency', i),
-		method: this.getNodeParameter('method', i),
+		amount: this.getNodeParameter('amount', i, ''),
+		currency: this.getNodeParameter('currency', i, ''),
+		// Any method CCV lists for the account (the dropdown), checked for form by the schema.
+		method: given(this.getNodeParameter('method', i, '')),
 		returnUrl: given(this.getNodeParameter('returnUrl', i, '')),
 		brand: given(fields.brand),
 		issuer: given(fields.issuer),
@@ -281,12 +346,48 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 		transactionType: given(fields.transactionType),
 		obtainMandate: fields.obtainMandate ? 'yes' : undefined,
 		storeInVault: fields.storeInVault ? 'yes' : undefined,
+		orderLines: given(fields.orderLines),
 		...followUpInput(fields),
-		...flowInput(this, i, flow),
+		...flowInput(this, i, flow, fields),
 	};
 	const options = readMoneyOptions(this, i);
-	const body = validateItem(this, paymentCreate, input, i, paymentLabels) as IDataObject;
-	return await sendMoneyRequest(client, i, 'payment', body, options);
+	const body = validateItem(this, paymentCreate(flow), input, i, paymentLabels) as IDataObject;
+	const order = body.merchantOrderReference as string | undefined;
+	if (order === undefined && options.idempotencyKey === undefined) {
+		failItem(
+			this,
+			i,
+			`"Merchant Order Reference" is required (or set an Idempotency Key): it tells this payment apart from every other, so a retry never charges twice and two ${flow === 'checkout' ? 'customers never share one payment page' : 'charges are never taken as one'}. ${flow === 'checkout' ? 'Use your order number.' : 'For a recurring charge use the period or invoice, e.g. "SUB-7 2026-03".'}`,
+		);
+	}
+	const amount = canonicalAmount(body.amount as string);
+	const details = body.details as IDataObject | undefined;
+	const card = body.sequenceInfo as IDataObject | undefined;
+	const identity = {
+		order,
+		amount,
+		currency: body.currency,
+		method: body.method,
+		transactionType: body.transactionType ?? 'sale',
+		mandateId: body.mandateId,
+		vault: details?.vaultAccessToken ? [details.vaultAccessToken, card?.initialTransactionId] : undefined,
+	};
+	return prepareMoney(
+		'payment',
+		body,
+		identity,
+		`payment for order ${order ?? '(none)'}, ${amount} ${body.currency as string} by ${body.method as string}`,
+		options,
+	);
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	client: CcvClient,
+	prepared?: PreparedMoney,
+): Promise<IDataObject> {
+	return await sendMoneyRequest(this, client, i, prepared ?? prepare.call(this, i));
 }
 
 export function serialKey(this: IExecuteFunctions, i: number): string | undefined {

@@ -7,12 +7,15 @@ import type { CcvClient } from '../../transport';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, showFor } from '../common.descriptions';
 import { referenceField } from '../transaction/transaction.helpers';
 import {
+	alphabetical,
 	followUpFieldOptions,
 	followUpInput,
 	idempotencyKeyOption,
+	prepareMoney,
 	readMoneyOptions,
 	sendMoneyRequest,
 } from './moneyRequest.shared';
+import type { PreparedMoney } from './moneyRequest.shared';
 
 export const description: INodeProperties[] = [
 	referenceField('payment', 'reversal', {
@@ -21,16 +24,26 @@ export const description: INodeProperties[] = [
 		description:
 			'CCV\'s reference of the authorisation to release (card, Apple Pay, Google Pay, Klarna; for terminals also sales and captures). A payment can be reversed only once.',
 	}),
-	additionalFieldsCollection(showFor('payment', 'reversal'), followUpFieldOptions),
+	additionalFieldsCollection(showFor('payment', 'reversal'), alphabetical(followUpFieldOptions)),
 	optionsCollection('payment', 'reversal', [dryRunOption, idempotencyKeyOption('reversal')]),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number, client: CcvClient): Promise<IDataObject> {
+/** Reads and checks the item; sends nothing. Identity: the payment alone (it is reversed once). */
+export function prepare(this: IExecuteFunctions, i: number): PreparedMoney {
 	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-	const input = { reference: this.getNodeParameter('paymentReference', i), ...followUpInput(fields) };
+	const input = { reference: this.getNodeParameter('paymentReference', i, ''), ...followUpInput(fields) };
 	const options = readMoneyOptions(this, i);
 	const body = validateItem(this, reversal, input, i, paymentLabels) as IDataObject;
-	return await sendMoneyRequest(client, i, 'reversal', body, options);
+	return prepareMoney('reversal', body, { payment: body.reference }, `reversal of payment ${body.reference as string}`, options);
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	client: CcvClient,
+	prepared?: PreparedMoney,
+): Promise<IDataObject> {
+	return await sendMoneyRequest(this, client, i, prepared ?? prepare.call(this, i));
 }
 
 export function serialKey(this: IExecuteFunctions, i: number): string | undefined {

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { canonicalAmount } from '../../helpers/money';
 import { parameterKey } from '../../helpers/serialKey';
 import { validateItem } from '../../helpers/validate';
 import { OPERATING_ENVIRONMENTS, refundCreate, refundLabels } from '../../schemas/refund';
@@ -7,13 +8,19 @@ import type { RefundMethodDetails } from '../../schemas/refund';
 import type { CcvClient } from '../../transport';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, showFor } from '../common.descriptions';
 import {
+	alphabetical,
+	amountChoiceFields,
 	followUpFieldOptions,
 	followUpInput,
 	given,
 	idempotencyKeyOption,
+	prepareMoney,
+	readAmount,
+	readChoice,
 	readMoneyOptions,
 	sendMoneyRequest,
 } from '../payment/moneyRequest.shared';
+import type { PreparedMoney } from '../payment/moneyRequest.shared';
 
 const show = showFor('refund', 'create');
 const showWith = (extra: IDataObject) => ({ show: { ...show.show, ...extra } });
@@ -29,16 +36,7 @@ export const description: INodeProperties[] = [
 		description: 'CCV\'s reference of the payment to refund (at most 255 characters)',
 		displayOptions: show,
 	},
-	{
-		displayName: 'Amount',
-		name: 'amount',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 19.99',
-		description:
-			'How much to refund, in the payment\'s currency, with a dot and at most 2 decimals (e.g. 19.99). Leave empty to refund the full payment amount.',
-		displayOptions: show,
-	},
+	...amountChoiceFields('refund', 'create', 'Amount to Refund', 'the payment', 'amountToRefund'),
 	{
 		displayName: 'Payment Method Details',
 		name: 'methodDetails',
@@ -85,6 +83,7 @@ export const description: INodeProperties[] = [
 		name: 'operatingEnvironment',
 		type: 'options',
 		default: 'default',
+		description: 'Whether staff operate the terminal (they then see an intermediate page in the Merchant Language)',
 		options: [
 			{ name: 'Attended', value: 'ATTENDED', description: 'Staff operate the terminal; needs the merchant language' },
 			{ name: 'CCV Default (Semi-Unattended)', value: 'default', description: 'Not sent; CCV uses Semi-Unattended' },
@@ -123,7 +122,7 @@ export const description: INodeProperties[] = [
 		description: 'Whether the customer\'s card must be presented for the refund',
 		displayOptions: showWith({ methodDetails: ['softpos'] }),
 	},
-	additionalFieldsCollection(show, [
+	additionalFieldsCollection(show, alphabetical([
 		...followUpFieldOptions,
 		{
 			displayName: 'Merchant Order Reference',
@@ -170,28 +169,35 @@ export const description: INodeProperties[] = [
 			name: 'returnUrl',
 			type: 'string',
 			default: '',
-			description: 'Where the customer is sent after a terminal refund (at most 2000 characters, with https://)',
+			placeholder: 'e.g. https://pos.example/done or myapp://done',
+			description:
+				'Where the customer is sent after a terminal refund: a web address or an app link such as myapp://done (at most 2000 characters, with its scheme). Not part of the idempotency key.',
 		},
-	]),
+	])),
 	optionsCollection('refund', 'create', [dryRunOption, idempotencyKeyOption('refund')]),
 ];
 
+const METHOD_DETAILS: readonly RefundMethodDetails[] = ['none', 'softpos', 'terminal'];
+const ENVIRONMENTS = ['default', ...OPERATING_ENVIRONMENTS] as const;
+const CARD_PRESENT = ['default', 'no', 'yes'] as const;
+
 function readDetails(ctx: IExecuteFunctions, i: number, kind: RefundMethodDetails): IDataObject | undefined {
 	if (kind === 'terminal') {
-		const environment = ctx.getNodeParameter('operatingEnvironment', i, 'default') as string;
+		const environment = readChoice(ctx, i, 'operatingEnvironment', 'Operating Environment', ENVIRONMENTS, 'default');
 		return {
 			terminalId: ctx.getNodeParameter('terminalId', i, ''),
 			managementSystemId: ctx.getNodeParameter('managementSystemId', i, ''),
 			accessProtocol: ctx.getNodeParameter('accessProtocol', i, ''),
-			operatingEnvironment: (OPERATING_ENVIRONMENTS as readonly string[]).includes(environment) ? environment : undefined,
+			operatingEnvironment: environment === 'default' ? undefined : environment,
 			merchantLanguage: environment === 'ATTENDED' ? given(ctx.getNodeParameter('merchantLanguage', i, '')) : undefined,
 		};
 	}
 	if (kind === 'softpos') {
-		const cardPresent = ctx.getNodeParameter('cardPresent', i, 'default') as string;
+		const cardPresent = readChoice(ctx, i, 'cardPresent', 'Card Present', CARD_PRESENT, 'default');
 		return {
 			terminalId: given(ctx.getNodeParameter('softposTerminalId', i, '')),
-			cardPresent: cardPresent === 'default' ? undefined : cardPresent === 'yes',
+			// Seed 004's example sends the string form.
+			cardPresent: cardPresent === 'default' ? undefined : cardPresent === 'yes' ? 'true' : 'false',
 		};
 	}
 	return undefined;
@@ -203,13 +209,14 @@ function readPayoutInstructions(fields: IDataObject): IDataObject[] | undefined 
 	return list.map((p) => ({ externalReference: given(p.externalReference), amount: given(p.amount) }));
 }
 
-export async function execute(this: IExecuteFunctions, i: number, client: CcvClient): Promise<IDataObject> {
+/** Reads and checks the item; sends nothing. Identity: payment + Full Amount or the partial amount (+ own key). */
+export function prepare(this: IExecuteFunctions, i: number): PreparedMoney {
 	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-	const kind = this.getNodeParameter('methodDetails', i, 'none') as RefundMethodDetails;
+	const kind = readChoice(this, i, 'methodDetails', 'Payment Method Details', METHOD_DETAILS, 'none');
 	const payoutInstructions = readPayoutInstructions(fields);
 	const input = {
-		reference: this.getNodeParameter('paymentReference', i),
-		amount: given(this.getNodeParameter('amount', i, '')),
+		reference: this.getNodeParameter('paymentReference', i, ''),
+		amount: readAmount(this, i, 'amountToRefund', 'Amount to Refund'),
 		merchantOrderReference: given(fields.merchantOrderReference),
 		returnUrl: given(fields.returnUrl),
 		payoutInstructions,
@@ -220,7 +227,23 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 	const body = validateItem(this, refundCreate(kind), input, i, refundLabels(payoutInstructions?.length ?? 0)) as IDataObject;
 	// SoftPOS with both fields at CCV's defaults: no details at all.
 	if (body.details && Object.values(body.details).every((v) => v === undefined)) delete body.details;
-	return await sendMoneyRequest(client, i, 'refund', body, options);
+	const amount = body.amount === undefined ? 'full' : canonicalAmount(body.amount as string);
+	return prepareMoney(
+		'refund',
+		body,
+		{ payment: body.reference, amount },
+		`refund of payment ${body.reference as string}, ${amount === 'full' ? 'full amount' : amount}`,
+		options,
+	);
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	client: CcvClient,
+	prepared?: PreparedMoney,
+): Promise<IDataObject> {
+	return await sendMoneyRequest(this, client, i, prepared ?? prepare.call(this, i));
 }
 
 export function serialKey(this: IExecuteFunctions, i: number): string | undefined {

@@ -19,6 +19,7 @@ describe('Payment > Capture', () => {
 		const auth = authorisation();
 		const { items, error } = await run('capture', {
 			paymentReference: auth.reference,
+			amountToCapture: 'partial',
 			amount: '12.50',
 			additionalFields: { description: 'First shipment' },
 		});
@@ -29,22 +30,23 @@ describe('Payment > Capture', () => {
 		expect(items[0].json).toMatchObject({ type: 'capture', amount: 12.5, originalReference: auth.reference });
 	});
 
-	it('captures the full amount when Amount is empty; re-running it captures nothing more', async () => {
+	it('captures the full amount with "Full Amount"; re-running it captures nothing more', async () => {
 		const auth = authorisation('30.00');
-		const first = await run('capture', { paymentReference: auth.reference, amount: '' });
-		const again = await run('capture', { paymentReference: auth.reference, amount: '' });
+		const first = await run('capture', { paymentReference: auth.reference, amountToCapture: 'full' });
+		const again = await run('capture', { paymentReference: auth.reference, amountToCapture: 'full' });
 		expect(posts()[0].body).toEqual({ reference: auth.reference });
 		expect(again.error).toBeUndefined();
 		expect(again.items[0].json.reference).toBe(first.items[0].json.reference);
+		expect([first.items[0].json.replayed, again.items[0].json.replayed]).toEqual([false, true]);
 		expect(ofType('capture')).toHaveLength(1);
 	});
 
 	it('duplicate_request: a new capture after the authorisation was captured in full', async () => {
 		const auth = authorisation('30.00');
-		await run('capture', { paymentReference: auth.reference, amount: '' });
+		await run('capture', { paymentReference: auth.reference, amountToCapture: 'full' });
 		const { error } = await run('capture', { paymentReference: auth.reference, amount: '1.00' });
-		expect(error?.message).toBe('CCV rejected the request: duplicate_request');
-		expect(error?.description).toContain('Failure code duplicate_request: This action can only be done once and was already done');
+		expect(error?.message).toMatch(/^CCV refused the capture/);
+		expect(error?.context?.ccvError).toMatchObject({ failureCode: expect.stringMatching(/^duplicate_request$/i) });
 	});
 
 	it('refuses an amount with three decimals before sending', async () => {
@@ -66,7 +68,7 @@ describe('Payment > Reversal', () => {
 		expect(posts()[0].path).toBe('/api/v1/reversal');
 		expect(posts()[0].body).toEqual({ reference: auth.reference, description: 'Out of stock', webhookUrl: 'https://shop.example/hook' });
 		expect(posts()[0].headers['idempotency-reference']).toMatch(/^n8n-reversal-[0-9a-f]{37}$/);
-		expect(items[0].json).toMatchObject({ type: 'reversal', originalReference: auth.reference, status: 'pending' });
+		expect(items[0].json).toMatchObject({ type: 'reversal', originalReference: auth.reference, status: expect.stringMatching(/^pending$/i), replayed: false });
 	});
 
 	it('re-running the same reversal returns the same reversal, no error', async () => {
@@ -82,7 +84,7 @@ describe('Payment > Reversal', () => {
 		const auth = authorisation();
 		await run('reversal', { paymentReference: auth.reference });
 		const { error } = await run('reversal', { paymentReference: auth.reference, options: { idempotencyKey: 'second-try' } });
-		expect(error?.message).toBe('CCV rejected the request: duplicate_request');
+		expect(error?.message).toMatch(/^CCV refused the reversal/);
 		expect(error?.description).toContain('has already been reversed');
 		expect(ofType('reversal')).toHaveLength(1);
 	});

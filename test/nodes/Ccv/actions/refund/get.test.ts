@@ -33,6 +33,7 @@ it('a failed refund outputs CCV\'s failure code with its meaning', async () => {
 
 it('an unknown refund reference fails with CCV\'s unknown_reference, explained', async () => {
 	const { error } = await get('R000000000000000DEADBEEF.X');
-	expect(error?.message).toBe('CCV rejected the request: unknown_reference');
+	expect(error?.message).toMatch(/^CCV refused the request/);
+	expect(error?.context?.ccvError).toMatchObject({ failureCode: expect.stringMatching(/^unknown_reference$/i) });
 	expect(error?.description).toContain('CCV does not know this reference');
 });

@@ -66,24 +66,24 @@ it('a 504 after CCV applied the refund is retried with the same key: exactly one
 	expect(items[0].json.reference).toBe(refunds()[0].reference);
 });
 
-it('two identical rows in one run refund once (both items output that refund)', async () => {
+it('two identical rows in one run are refused, naming both items; nothing is sent', async () => {
 	const payment = t.sb.addPayment({ amount: '50.00' });
-	const { items, error } = await refund(
+	const { error } = await refund(
 		{ paymentReference: '={{ $json.ref }}', amount: '={{ $json.amount }}', options: { concurrency: 5 } },
 		{ items: [{ ref: payment.reference, amount: '5.00' }, { ref: payment.reference, amount: '5.00' }] },
 	);
-	expect(error).toBeUndefined();
-	expect(refunds()).toHaveLength(1);
-	expect(items.map((i) => i.json.reference)).toEqual([refunds()[0].reference, refunds()[0].reference]);
+	expect(error?.message).toMatch(/Item 1 \(index 0\) and Item 2 \(index 1\)/);
+	expect(error?.message).toContain(`refund of payment ${payment.reference}, 5.00`);
+	expect(refundPosts()).toHaveLength(0);
 });
 
-it('different details make a different refund: the derived key follows the whole body', async () => {
+it('the derived key follows the payment and the amount, never the description', async () => {
 	const payment = t.sb.addPayment({ amount: '50.00' });
 	await refund({ paymentReference: payment.reference, amount: '5.00' });
 	await refund({ paymentReference: payment.reference, amount: '5.01' });
 	await refund({ paymentReference: payment.reference, amount: '5.00', additionalFields: { description: 'other ticket' } });
-	expect(refunds()).toHaveLength(3);
-	expect(new Set(keysSent()).size).toBe(3);
+	expect(refunds()).toHaveLength(2);
+	expect(new Set(keysSent()).size).toBe(2);
 });
 
 it('two identical partial refunds on purpose: each with its own Idempotency Key, sent exactly as given', async () => {
@@ -101,7 +101,7 @@ it('a key reused for a different refund is refused by CCV, and the user reads wh
 	const payment = t.sb.addPayment({ amount: '50.00' });
 	await refund({ paymentReference: payment.reference, amount: '5.00', options: { idempotencyKey: 'ticket-7' } });
 	const { error } = await refund({ paymentReference: payment.reference, amount: '6.00', options: { idempotencyKey: 'ticket-7' } });
-	expect(error?.message).toBe('CCV rejected the request (field "Idempotency-Reference")');
+	expect(error?.message).toMatch(/field "Idempotency-Reference"/);
 	expect(error?.description).toContain('was already used for a different request');
 	expect(refunds()).toHaveLength(1);
 });

@@ -1,0 +1,63 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { itemLabel } from '../../helpers/itemLabel';
+import { httpsUrl } from '../../schemas/urls';
+
+// The credential's Default Webhook URL (issue 17): every payment, refund, capture and reversal whose
+// item sets no Webhook URL of its own gets it, so the CCV Trigger hears about each of them. It is
+// never part of the Idempotency-Reference: changing the default must not turn a retry into a new
+// transaction. Applied in execute (reading a credential is asynchronous, prepare is not), before
+// anything is sent.
+
+/** Where the webhook URL sent with a money request came from. */
+export type WebhookUrlSource = 'item' | 'credential';
+
+type DefaultWebhook = { url?: string; problem?: string };
+
+// One read per execution: n8n gives every item of one run the same context object.
+const perExecution = new WeakMap<object, Promise<DefaultWebhook>>();
+
+async function readDefault(ctx: IExecuteFunctions): Promise<DefaultWebhook> {
+	const credentials = await ctx.getCredentials('ccvApi');
+	const value = String(credentials.defaultWebhookUrl ?? '').trim();
+	if (value === '') return {};
+	// The same rule as an item's Webhook URL (CCV calls HTTPS only).
+	const checked = httpsUrl.safeParse(value);
+	return checked.success ? { url: checked.data } : { problem: checked.error.issues[0]?.message ?? 'is not valid' };
+}
+
+function defaultOf(ctx: IExecuteFunctions): Promise<DefaultWebhook> {
+	let pending = perExecution.get(ctx);
+	if (!pending) {
+		pending = readDefault(ctx);
+		perExecution.set(ctx, pending);
+	}
+	return pending;
+}
+
+/**
+ * The body with the credential's Default Webhook URL when the item has none. A default that may not
+ * be used fails every item, those with their own URL too, so a run never stops half sent.
+ */
+export async function withDefaultWebhook(
+	ctx: IExecuteFunctions,
+	i: number,
+	body: IDataObject,
+): Promise<{ body: IDataObject; webhookUrlFrom?: WebhookUrlSource }> {
+	const fallback = await defaultOf(ctx);
+	if (fallback.problem !== undefined) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${itemLabel(i)}: "Default Webhook URL" in the CCV API credential ${fallback.problem}`,
+			{
+				itemIndex: i,
+				description:
+					'Nothing was sent to CCV for this item. Correct the Default Webhook URL in the credential (use the CCV Trigger\'s Production URL, https://) or empty it.',
+			},
+		);
+	}
+	if (body.webhookUrl !== undefined) return { body, webhookUrlFrom: 'item' };
+	if (fallback.url === undefined) return { body };
+	return { body: { ...body, webhookUrl: fallback.url }, webhookUrlFrom: 'credential' };
+}
