@@ -9,8 +9,12 @@ function url() {
 	return z.string({ error: 'must be text' }).trim().max(MAX_URL, { error: `must be at most ${MAX_URL} characters` });
 }
 
-/** Where CCV calls us: https only. */
-export const httpsUrl = url().regex(/^https:\/\/[^\s/?#]+\S*$/i, {
+/**
+ * Where CCV calls us: https only (REFERENCE §5). One exception, the same as the credential's Default
+ * Webhook URL: plain http to this machine (localhost, 127.x, [::1]), which only a local CCV sandbox can
+ * call; CCV itself can never reach it, so it cannot send a status change to the wrong place.
+ */
+export const httpsUrl = url().regex(/^(https:\/\/[^\s/?#]+|http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?)([/?#]\S*)?$/i, {
 	error: 'must be a web address starting with https:// (CCV calls HTTPS only)',
 });
 

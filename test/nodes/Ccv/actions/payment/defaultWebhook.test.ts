@@ -1,7 +1,7 @@
 // The credential's Default Webhook URL (issue 17): every payment, refund, capture and reversal whose
 // item sets no Webhook URL gets it, at the wire; the item's own URL wins; it never changes the
 // Idempotency-Reference; the credential is read once per execution, not per item.
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { CcvCredentialData } from '../../../../helpers/engine';
 import { useSandbox } from '../sandboxRun';
@@ -18,7 +18,7 @@ function credential(defaultWebhookUrl?: string): CcvCredentialData {
 }
 
 /** Parameters of one valid item of each operation, against a fresh sandbox payment. */
-function parameters(operation: Operation, additionalFields: IDataObject = {}, options: IDataObject = {}): IDataObject {
+function parameters(operation: Operation, additionalFields: INodeParameters = {}, options: INodeParameters = {}): INodeParameters {
 	if (operation === 'payment') {
 		return {
 			resource: 'payment',
@@ -97,11 +97,11 @@ describe('Default Webhook URL: reading and checking the credential', () => {
 		expect(credentialReads).toBeLessThanOrEqual(2);
 	});
 
-	it('a default the money requests may not use (http://) stops every item before anything is sent, naming the credential field', async () => {
+	it('a default the money requests may not use (http:// to another host) stops every item before anything is sent, naming the credential field', async () => {
 		// Item 1 has its own Webhook URL, item 2 would use the default: neither is sent.
 		const items = [{ order: 'HOOK-BAD-1', hook: OWN }, { order: 'HOOK-BAD-2', hook: '' }];
 		const params = parameters('payment', { merchantOrderReference: '={{ $json.order }}', webhookUrl: '={{ $json.hook }}' });
-		const { error } = await t.run(params, items, { credentials: credential('http://127.0.0.1:5678/webhook/ccv') });
+		const { error } = await t.run(params, items, { credentials: credential('http://shop.example/webhook/ccv') });
 		expect(error?.message).toContain('"Default Webhook URL" in the CCV API credential must be a web address starting with https://');
 		expect(t.sb.log).toHaveLength(0);
 	});
