@@ -3,7 +3,7 @@ import { SEED } from '../sandbox';
 import type { Step } from './harness';
 
 const byExternalId = (value: string) => ({ __rl: true, mode: 'externalId', value });
-const byCcvId = (value: string) => ({ __rl: true, mode: 'id', value });
+const byCcvId = (value: string) => ({ __rl: true, mode: 'ccvId', value });
 
 // Steps run top to bottom against one seeded sandbox; each touches its own seed customers.
 export const customerSteps: Step[] = [
@@ -50,7 +50,7 @@ export const customerSteps: Step[] = [
 			resource: 'customer',
 			operation: 'addLinkReferences',
 			customer: byExternalId('crm-1001'),
-			linkReferences: ['BAR-1001'],
+			linkReferences: 'BAR-1001',
 		},
 	},
 	{
@@ -59,7 +59,7 @@ export const customerSteps: Step[] = [
 			resource: 'customer',
 			operation: 'removeLinkReferences',
 			customer: byExternalId('crm-1006'),
-			linkReferences: ['LOY-1001-B'],
+			linkReferences: 'LOY-1001-B',
 		},
 	},
 	{
@@ -75,6 +75,21 @@ export const customerSteps: Step[] = [
 			customerReference: '={{ $json.ref }}',
 			linkReferences: '={{ $json.links }}',
 		},
+	},
+	{
+		// Seed crm-1007 has registrationExpiration null, crm-1008 Java's largest long (issue 15 #6).
+		name: 'Update customer without card-linking date',
+		parameters: {
+			resource: 'customer',
+			operation: 'update',
+			customer: byExternalId('crm-1007'),
+			cardLinking: 'unchanged',
+			updateFields: { customerReference: 'LOY-1007-NEW' },
+		},
+	},
+	{
+		name: 'Add link references at maximal card linking',
+		parameters: { resource: 'customer', operation: 'addLinkReferences', customer: byExternalId('crm-1008'), linkReferences: 'BAR-1008' },
 	},
 	{
 		name: 'Delete customer (dry run)',

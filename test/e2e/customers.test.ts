@@ -65,6 +65,20 @@ describe('customers', () => {
 		expect(crm1006?.linkReferences ?? []).toEqual([]);
 	});
 
+	test('merge writes keep a null card-linking date and survive the maximum long (real n8n JSON parsing)', () => {
+		expect(okItems(e2e.run, 'Update customer without card-linking date')[0]).toMatchObject({ externalId: 'crm-1007', customerReference: 'LOY-1007-NEW' });
+		expect(e2e.requests('PUT', '/api/v1/customer/externalId/crm-1007')[0].body).toMatchObject({ customerReference: 'LOY-1007-NEW', registrationExpiration: null });
+		expect(e2e.sandbox.state.customers().find((customer) => customer.externalId === 'crm-1007')?.registrationExpiration).toBeNull();
+		expect(okItems(e2e.run, 'Add link references at maximal card linking')[0]).toMatchObject({
+			action: 'updated',
+			changes: { registrationExpiration: { to: KEEP_LINKING_OPEN } },
+		});
+		expect(e2e.requests('PUT', `/api/v1/customer/${SEED.customers['crm-1008']}`)[0].body).toMatchObject({
+			registrationExpiration: KEEP_LINKING_OPEN,
+			linkReferences: ['LOY-1008', '31687654321', 'BAR-1008'],
+		});
+	});
+
 	test('Create or Update updates a known external ID and creates an unknown one', () => {
 		const [known, unknown] = okItems(e2e.run, 'Create or update customers');
 		expect(e2e.requests('POST', '/api/v1/customer').map((entry) => (entry.body as { externalId?: string }).externalId)).toContain('crm-3001');

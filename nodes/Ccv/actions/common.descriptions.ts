@@ -1,4 +1,6 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { failItem } from '../helpers/validate';
 
 export const UUID_PATTERN =
 	'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
@@ -17,20 +19,22 @@ export function customerLocator(resource: string, operation: string | string[], 
 		required: true,
 		description: description ?? 'The customer, by your own external ID or by the ID CCV gave it',
 		displayOptions: showFor(resource, operation),
+		// The CCV ID mode is not named "id": n8n would show such a mode as "By ID". Workflows saved with
+		// the old name "id" keep working (readCustomerRef).
 		modes: [
 			{
 				displayName: 'External ID',
 				name: 'externalId',
 				type: 'string',
-				placeholder: 'e.g. crm-1001',
-				hint: 'The ID your own system gave the customer (at most 64 characters)',
+				placeholder: 'External ID, e.g. crm-1001',
+				hint: 'External ID: the ID your own system gave the customer (at most 64 characters)',
 			},
 			{
 				displayName: 'CCV ID',
-				name: 'id',
+				name: 'ccvId',
 				type: 'string',
 				placeholder: 'e.g. 632785d0-e01b-466d-8048-f5539665444d',
-				hint: 'The ID CCV gave the customer',
+				hint: 'CCV ID: the ID CCV gave the customer (a UUID)',
 				validation: [
 					{
 						type: 'regex',
@@ -65,6 +69,17 @@ export function returnAllAndLimit(resource: string, operation: string, what: str
 	];
 }
 
+/** Return All / Limit: Infinity for all; a Limit must be a whole number of at least 1 (an expression may give anything). */
+export function readLimit(ctx: IExecuteFunctions, i: number): number {
+	if (ctx.getNodeParameter('returnAll', i, false) === true) return Infinity;
+	const limit: unknown = ctx.getNodeParameter('limit', i, 50);
+	const value = typeof limit === 'string' && limit.trim() !== '' ? Number(limit) : limit;
+	if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
+		failItem(ctx, i, `"Limit" must be a whole number of at least 1 (it is ${JSON.stringify(limit)})`);
+	}
+	return value;
+}
+
 /** Options every operation has: how hard to push CCV and how to retry. */
 export const requestOptionFields: INodeProperties[] = [
 	{
@@ -91,7 +106,7 @@ export const requestOptionFields: INodeProperties[] = [
 		typeOptions: { minValue: 0, maxValue: 10 },
 		default: 3,
 		description:
-			'How often a request is repeated when CCV does not answer or answers with a temporary error. Only requests that cannot apply twice are repeated (reads, deletes, and payments/refunds that carry an idempotency key).',
+			'How often one request is repeated (0 to 10). A request CCV answered "too many requests" (429) is always safe to repeat; one with an open outcome (5xx, timeout, dropped connection) is repeated only when it cannot apply twice: reads, deletes, and payments/refunds/captures/reversals that carry an Idempotency-Reference. 429s do not use up the count while the rest of the run keeps being answered.',
 	},
 	{
 		displayName: 'Max Retry Wait (Seconds)',
@@ -99,11 +114,11 @@ export const requestOptionFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 600 },
 		default: 60,
-		description: 'The longest the node waits before repeating a request. If CCV asks for a longer pause, the item fails with that message.',
+		description: 'The longest single wait before a repeat (1 to 600 s). If CCV asks for a longer pause, the item fails and says so.',
 	},
 ];
 
-/** The "Additional Fields" collection of an operation: optional fields, in the order given. */
+/** The "Additional Fields" collection of an operation: optional fields, alphabetical as n8n lists options. */
 export function additionalFieldsCollection(displayOptions: IDisplayOptions, fields: INodeProperties[]): INodeProperties {
 	return {
 		displayName: 'Additional Fields',
@@ -112,7 +127,7 @@ export function additionalFieldsCollection(displayOptions: IDisplayOptions, fiel
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions,
-		options: fields,
+		options: [...fields].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
 

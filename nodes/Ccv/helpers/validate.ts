@@ -7,14 +7,14 @@ import { itemLabel } from './itemLabel';
 /** Display names of the fields, by their key in the schema (dotted path for nested ones). */
 export type FieldLabels = Record<string, string>;
 
+/** The field as the user sees it, quoted: "Customer Reference", or for an entry of a list "Link References" (entry 3). */
 function labelOf(path: PropertyKey[], labels: FieldLabels): string {
 	const key = path.map(String).join('.');
-	if (labels[key]) return labels[key];
-	// An entry of a list: "Link References" entry 3.
+	if (labels[key]) return `"${labels[key]}"`;
 	const parent = path.slice(0, -1).map(String).join('.');
 	const last = path[path.length - 1];
-	if (labels[parent] && typeof last === 'number') return `${labels[parent]} (entry ${last + 1})`;
-	return key || 'input';
+	if (labels[parent] && typeof last === 'number') return `"${labels[parent]}" (entry ${last + 1})`;
+	return `"${key || 'input'}"`;
 }
 
 /**
@@ -30,7 +30,7 @@ export function validateItem<S extends z.ZodType>(
 ): z.output<S> {
 	const result = schema.safeParse(input);
 	if (result.success) return result.data;
-	const problems = result.error.issues.map((issue) => `"${labelOf(issue.path, labels)}" ${issue.message}`);
+	const problems = result.error.issues.map((issue) => `${labelOf(issue.path, labels)} ${issue.message}`);
 	const [first, ...rest] = problems;
 	return failItem(ctx, itemIndex, first, rest.length ? `Also: ${rest.join('; ')}.` : undefined);
 }

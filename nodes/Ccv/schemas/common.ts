@@ -8,24 +8,75 @@ import { checkAmount } from '../helpers/money';
 export const ccvId = z
 	.string({ error: 'is required' })
 	.trim()
+	.min(1, { error: 'is required' })
 	.regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, {
 		error: 'must be a CCV ID: a UUID such as 3f2b8c1e-2a4d-4c5e-9f10-1a2b3c4d5e6f',
 	});
 
+/** Characters as a person counts them (code points): an emoji is 1, not the 2 UTF-16 units JavaScript counts. */
+export function charCount(value: string): number {
+	return [...value].length;
+}
+
+/** C0 and C1 control characters and DEL: line breaks, tabs and invisible codes have no place in CCV's fields. */
+export function hasControlCharacter(value: string): boolean {
+	for (const character of value) {
+		const code = character.codePointAt(0) ?? 0;
+		if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
+	}
+	return false;
+}
+
+function textRules(max: number) {
+	return (value: string, ctx: z.RefinementCtx) => {
+		if (hasControlCharacter(value)) {
+			ctx.addIssue({ code: 'custom', message: 'must not contain control characters (line breaks, tabs or invisible codes)' });
+		}
+		const count = charCount(value);
+		if (count > max) ctx.addIssue({ code: 'custom', message: `must be at most ${max} characters (it has ${count})` });
+	};
+}
+
 export function text(max: number) {
-	return z
-		.string({ error: 'must be text' })
-		.trim()
-		.min(1, { error: 'is required' })
-		.max(max, { error: (issue) => `must be at most ${max} characters (it has ${String(issue.input ?? '').length})` });
+	return z.string({ error: 'must be text' }).trim().min(1, { error: 'is required' }).superRefine(textRules(max));
 }
 
 export function optionalText(max: number) {
-	return z
-		.string({ error: 'must be text' })
-		.trim()
-		.max(max, { error: (issue) => `must be at most ${max} characters (it has ${String(issue.input ?? '').length})` })
-		.optional();
+	return z.string({ error: 'must be text' }).trim().superRefine(textRules(max)).optional();
+}
+
+/** A whole number from an expression (a CRM ID or loyalty number read as a number) counts as its digits. */
+export function digitsOf(value: unknown): unknown {
+	return typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
+}
+
+/**
+ * Why a value cannot be a segment of a URL path at CCV, or undefined. Encoding alone is not enough:
+ * "." and ".." survive encodeURIComponent and servers resolve them, and proxies may decode "%2e" or "%2F".
+ */
+export function pathSegmentProblem(value: string): string | undefined {
+	const why = 'it would change which address at CCV is called';
+	if (/^\.{1,2}$/.test(value)) return `cannot be "${value}": ${why}`;
+	const separator = /[/\\?#;]/.exec(value);
+	if (separator) return `cannot contain "${separator[0]}": ${why}`;
+	const encoded = /%[0-9a-fA-F]{2}/.exec(value);
+	if (encoded) return `cannot contain "${encoded[0]}" (a percent-encoded character): ${why}`;
+	return undefined;
+}
+
+/**
+ * An ID that becomes part of a URL path (external ID, mandate ID, order ID): required, at most `max`
+ * characters, no path tricks, and, when given, the format CCV uses for that kind of ID.
+ */
+export function pathId(max: number, format?: { pattern: RegExp; message: string }) {
+	return text(max).superRefine((value, ctx) => {
+		const problem = pathSegmentProblem(value);
+		if (problem) {
+			ctx.addIssue({ code: 'custom', message: problem });
+		} else if (format && value !== '' && !format.pattern.test(value)) {
+			ctx.addIssue({ code: 'custom', message: format.message });
+		}
+	});
 }
 
 /** A money amount as an exact decimal string (never a float). */
@@ -49,13 +100,21 @@ export const httpUrl = z
 	.max(2000, { error: 'must be at most 2000 characters' })
 	.regex(/^https?:\/\/\S+$/i, { error: 'must be a web address starting with https://' });
 
+/** The most JSON text a JSON field takes: far above any real order or notification set, far below what would stall n8n. */
+export const MAX_JSON_CHARS = 100_000;
+
 /**
  * JSON from a JSON field (text) or from an expression (already an object). Left empty,
  * `{}` or `[]`: undefined, so nothing is sent.
  */
-export function jsonValue(accepts: 'object' | 'objectOrList') {
+export function jsonValue(accepts: 'object' | 'objectOrList', maxChars = MAX_JSON_CHARS) {
 	return z.unknown().transform((value, ctx) => {
 		let parsed = value;
+		const size = typeof value === 'string' ? value.length : (JSON.stringify(value ?? null)?.length ?? 0);
+		if (size > maxChars) {
+			ctx.addIssue({ code: 'custom', message: `is too large: ${size} characters of JSON (at most ${maxChars})` });
+			return z.NEVER;
+		}
 		if (typeof value === 'string') {
 			if (value.trim() === '') return undefined;
 			try {

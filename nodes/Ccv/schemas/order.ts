@@ -1,6 +1,6 @@
 import { z } from 'zod/v4';
 
-import { httpUrl, jsonValue, optionalText, text } from './common';
+import { jsonValue, optionalText, pathId } from './common';
 
 // Boarding API order submission and status (seed 003, REFERENCE §12).
 
@@ -22,7 +22,21 @@ export const ORDER_STATUSES = [
 /** End states: the order will not change any more. */
 export const FINAL_ORDER_STATUSES: readonly string[] = ['Completed', 'Closed', 'Canceled', 'Failed'];
 
-export const orderId = text(255);
+/**
+ * CCV's order ID (the Submit answer's orderId; its format is not documented, the sandbox and
+ * CCV's examples use UUIDs): letters and digits with dots, dashes or underscores, never a path trick.
+ */
+export const orderId = pathId(100, {
+	pattern: /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+	message: 'must be the order ID from the Submit answer, e.g. b0a7d000-0000-4000-8000-000000000001',
+});
+
+/** Seed 003: "we will only support https:// URLs" for the status notification. */
+export const notificationUrl = z
+	.string({ error: 'must be text' })
+	.trim()
+	.max(2000, { error: 'must be at most 2000 characters' })
+	.regex(/^https:\/\/[^\s/?#]+[^\s]*$/i, { error: 'must be a web address starting with https:// (CCV calls only https addresses)' });
 
 export const orderSubmit = z
 	.object({
@@ -30,7 +44,7 @@ export const orderSubmit = z
 		externalReference: optionalText(255),
 		statusNotificationInformation: z
 			.object({
-				notificationUrl: httpUrl.optional(),
+				notificationUrl: notificationUrl.optional(),
 				notifyOnStatus: z.array(z.enum(ORDER_STATUSES, { error: `must be one of ${ORDER_STATUSES.join(', ')}` })).optional(),
 			})
 			.superRefine((info, ctx) => {
@@ -49,7 +63,7 @@ export const orderSubmit = z
 	});
 
 export const orderLabels = {
-	notifyCustomerByEmail: 'Notify Customer by Email',
+	notifyCustomerByEmail: 'Email the Merchant Being Boarded',
 	externalReference: 'External Reference',
 	'statusNotificationInformation.notificationUrl': 'Status Notification URL',
 	'statusNotificationInformation.notifyOnStatus': 'Notify On Statuses',

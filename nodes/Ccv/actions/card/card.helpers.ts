@@ -1,7 +1,10 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { validateItem } from '../../helpers/validate';
 import { ccvId } from '../../schemas/common';
+import type { PreparedItem } from '../types';
+import type { CustomerRef } from '../customer/customer.helpers';
+import { readCustomerRef } from '../customer/customer.helpers';
 
 export function readCardId(ctx: IExecuteFunctions, i: number): string {
 	return validateItem(ctx, ccvId, ctx.getNodeParameter('cardId', i), i, { '': 'Card ID' });
@@ -9,4 +12,34 @@ export function readCardId(ctx: IExecuteFunctions, i: number): string {
 
 export function cardPath(cardId: string): string {
 	return `/api/v1/card/${encodeURIComponent(cardId)}`;
+}
+
+export interface CardPrepared extends PreparedItem {
+	id: string;
+	dryRun: boolean;
+	ignoreNotFound: boolean;
+}
+
+export interface CustomerCardsPrepared extends PreparedItem {
+	ref: CustomerRef;
+	dryRun: boolean;
+	ignoreNotFound: boolean;
+}
+
+function readOptions(ctx: IExecuteFunctions, i: number) {
+	const { dryRun = false, ignoreNotFound = true } = ctx.getNodeParameter('options', i, {}) as IDataObject as {
+		dryRun?: boolean;
+		ignoreNotFound?: boolean;
+	};
+	return { dryRun, ignoreNotFound };
+}
+
+/** A card by its CCV ID, with the delete options (Get ignores them). */
+export function prepareCard(ctx: IExecuteFunctions, i: number): CardPrepared {
+	return { id: readCardId(ctx, i), ...readOptions(ctx, i) };
+}
+
+/** A customer's cards, with the delete options (Get Many ignores them). */
+export function prepareCustomerCards(ctx: IExecuteFunctions, i: number): CustomerCardsPrepared {
+	return { ref: readCustomerRef(ctx, i), ...readOptions(ctx, i) };
 }

@@ -6,19 +6,20 @@ import { isNotFound } from '../../transport';
 import type { CcvClient } from '../../transport';
 import { dryRunOption, ignoreNotFoundOption, optionsCollection } from '../common.descriptions';
 import { cardIdField } from './card.descriptions';
-import { cardPath, readCardId } from './card.helpers';
+import type { CardPrepared } from './card.helpers';
+import { cardPath, prepareCard } from './card.helpers';
 
 export const description: INodeProperties[] = [
 	cardIdField('delete'),
 	optionsCollection('card', 'delete', [dryRunOption, ignoreNotFoundOption]),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number, client: CcvClient): Promise<IDataObject> {
-	const id = readCardId(this, i);
-	const { dryRun = false, ignoreNotFound = true } = this.getNodeParameter('options', i, {}) as {
-		dryRun?: boolean;
-		ignoreNotFound?: boolean;
-	};
+export function prepare(this: IExecuteFunctions, i: number): CardPrepared {
+	return prepareCard(this, i);
+}
+
+export async function execute(this: IExecuteFunctions, i: number, client: CcvClient, prepared?: CardPrepared): Promise<IDataObject> {
+	const { id, dryRun, ignoreNotFound } = prepared ?? prepareCard(this, i);
 	const notFound = () => {
 		if (!ignoreNotFound) failItem(this, i, `Card not found: no card with ID ${id}`);
 		return { id, deleted: false, reason: 'not found', ...(dryRun ? { dryRun: true } : {}) };

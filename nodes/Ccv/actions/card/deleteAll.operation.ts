@@ -4,19 +4,26 @@ import { sendWrite } from '../../helpers/dryRun';
 import { isNotFound } from '../../transport';
 import type { CcvClient } from '../../transport';
 import { customerLocator, dryRunOption, ignoreNotFoundOption, optionsCollection } from '../common.descriptions';
-import { customerPath, notFoundError, readCustomerRef, refOutput } from '../customer/customer.helpers';
+import { customerPath, notFoundError, refOutput } from '../customer/customer.helpers';
+import type { CustomerCardsPrepared } from './card.helpers';
+import { prepareCustomerCards } from './card.helpers';
 
 export const description: INodeProperties[] = [
 	customerLocator('card', 'deleteAll', 'The customer whose linked payment cards to remove (the customer itself stays)'),
 	optionsCollection('card', 'deleteAll', [dryRunOption, ignoreNotFoundOption]),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number, client: CcvClient): Promise<IDataObject> {
-	const ref = readCustomerRef(this, i);
-	const { dryRun = false, ignoreNotFound = true } = this.getNodeParameter('options', i, {}) as {
-		dryRun?: boolean;
-		ignoreNotFound?: boolean;
-	};
+export function prepare(this: IExecuteFunctions, i: number): CustomerCardsPrepared {
+	return prepareCustomerCards(this, i);
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	client: CcvClient,
+	prepared?: CustomerCardsPrepared,
+): Promise<IDataObject> {
+	const { ref, dryRun, ignoreNotFound } = prepared ?? prepareCustomerCards(this, i);
 	const path = `${customerPath(ref)}/card`;
 	const notFound = () => {
 		if (!ignoreNotFound) notFoundError(this, i, ref);

@@ -3,11 +3,17 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { CcvClient } from '../../transport';
 import { optionsCollection } from '../common.descriptions';
 import { cardIdField } from './card.descriptions';
-import { cardPath, readCardId } from './card.helpers';
+import type { CardPrepared } from './card.helpers';
+import { cardPath, prepareCard } from './card.helpers';
 
 export const description: INodeProperties[] = [cardIdField('get'), optionsCollection('card', 'get')];
 
-export async function execute(this: IExecuteFunctions, i: number, client: CcvClient): Promise<IDataObject> {
-	const { body } = await client.request<IDataObject>({ method: 'GET', path: cardPath(readCardId(this, i)) }, i);
+export function prepare(this: IExecuteFunctions, i: number): CardPrepared {
+	return prepareCard(this, i);
+}
+
+export async function execute(this: IExecuteFunctions, i: number, client: CcvClient, prepared?: CardPrepared): Promise<IDataObject> {
+	const { id } = prepared ?? prepareCard(this, i);
+	const { body } = await client.request<IDataObject>({ method: 'GET', path: cardPath(id) }, i);
 	return body;
 }

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { CcvClient } from '../../transport';
-import { customerLocator, optionsCollection, returnAllAndLimit } from '../common.descriptions';
+import type { PreparedItem } from '../types';
+import { customerLocator, optionsCollection, readLimit, returnAllAndLimit } from '../common.descriptions';
+import type { CustomerRef } from '../customer/customer.helpers';
 import { customerPath, readCustomerRef } from '../customer/customer.helpers';
 
 export const description: INodeProperties[] = [
@@ -10,10 +12,17 @@ export const description: INodeProperties[] = [
 	optionsCollection('card', 'getAll'),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number, client: CcvClient): Promise<IDataObject[]> {
-	const ref = readCustomerRef(this, i);
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i, 50) as number);
+interface Prepared extends PreparedItem {
+	ref: CustomerRef;
+	limit: number;
+}
+
+export function prepare(this: IExecuteFunctions, i: number): Prepared {
+	return { ref: readCustomerRef(this, i), limit: readLimit(this, i) };
+}
+
+export async function execute(this: IExecuteFunctions, i: number, client: CcvClient, prepared?: Prepared): Promise<IDataObject[]> {
+	const { ref, limit } = prepared ?? prepare.call(this, i);
 	// CCV answers 204 No Content when the customer has no cards: that is zero items, not an error.
 	const { body } = await client.request<IDataObject[] | undefined>({ method: 'GET', path: `${customerPath(ref)}/card` }, i);
 	return (Array.isArray(body) ? body : []).slice(0, limit);

@@ -1,10 +1,20 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { CcvClient } from '../../transport';
-import { changeLinkReferences, linkReferenceDescription } from './linkReferences.shared';
+import type { LinkReferencesPrepared } from './linkReferences.shared';
+import { changeLinkReferences, linkReferenceDescription, prepareLinkReferences } from './linkReferences.shared';
 
 export const description = linkReferenceDescription('addLinkReferences', 'add');
 
-export async function execute(this: IExecuteFunctions, i: number, client: CcvClient): Promise<IDataObject> {
-	return await changeLinkReferences(this, i, client, 'add');
+export function prepare(this: IExecuteFunctions, i: number): LinkReferencesPrepared {
+	return prepareLinkReferences(this, i);
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	client: CcvClient,
+	prepared?: LinkReferencesPrepared,
+): Promise<IDataObject> {
+	return await changeLinkReferences(this, i, client, 'add', prepared ?? prepareLinkReferences(this, i));
 }

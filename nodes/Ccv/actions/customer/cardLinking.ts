@@ -47,9 +47,20 @@ export function cardLinkingFields(resource: string, operations: string[], unchan
 	];
 }
 
-/** The registration expiration to send, or undefined for "Leave Unchanged". */
-export function readRegistrationExpiration(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
+const MODES: Record<CardLinkingMode, string> = {
+	keepOpen: 'Keep Linking Open',
+	until: 'Open Until a Date',
+	disabled: 'Disable Card Linking',
+	unchanged: 'Leave Unchanged',
+};
+
+/** The registration expiration to send, or undefined for "Leave Unchanged" (where the operation offers it). */
+export function readRegistrationExpiration(ctx: IExecuteFunctions, itemIndex: number, offersUnchanged = false): number | undefined {
 	const mode = ctx.getNodeParameter('cardLinking', itemIndex, 'keepOpen') as CardLinkingMode;
+	const allowed = (Object.keys(MODES) as CardLinkingMode[]).filter((m) => offersUnchanged || m !== 'unchanged');
+	if (!allowed.includes(mode)) {
+		failItem(ctx, itemIndex, `"Card Linking" must be one of ${allowed.map((m) => MODES[m]).join(', ')} (it is ${JSON.stringify(mode)})`);
+	}
 	if (mode === 'unchanged') return undefined;
 	if (mode === 'keepOpen') return KEEP_LINKING_OPEN;
 	if (mode === 'disabled') return 0;

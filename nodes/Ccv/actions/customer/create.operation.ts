@@ -2,12 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { sendWrite } from '../../helpers/dryRun';
 import { validateItem } from '../../helpers/validate';
+import { digitsOf } from '../../schemas/common';
 import { customerLabels, customerWrite } from '../../schemas/customer';
 import type { CcvClient } from '../../transport';
+import type { PreparedItem } from '../types';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, showFor } from '../common.descriptions';
 import { cardLinkingFields, readRegistrationExpiration } from './cardLinking';
-import { customerReferenceField } from './customer.descriptions';
-import { toLinkReferences } from './customer.helpers';
+import { customerReferenceField, linkReferencesField } from './customer.descriptions';
+import { readLinkReferences } from './customer.helpers';
 
 const show = showFor('customer', 'create');
 
@@ -22,30 +24,35 @@ export const description: INodeProperties[] = [
 			default: '',
 			description: 'Your own unique ID for the customer, e.g. the CRM contact ID (at most 64 characters)',
 		},
-		{
-			displayName: 'Link References',
-			name: 'linkReferences',
-			type: 'string',
-			typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Link Reference' },
-			default: [],
+		linkReferencesField({
 			description:
-				'Values that identify the customer when a payment card is linked in the shop, e.g. a loyalty card barcode (at most 25, each at most 64 characters, unique across your customers). An expression may give a list or a comma-separated text.',
-		},
+				'Values that identify the customer when a payment card is linked in the shop, e.g. a loyalty card barcode (at most 25, each at most 64 characters, unique across your customers), separated by commas. An expression may give one value, a comma-separated text or a list.',
+		}),
 	]),
 	optionsCollection('customer', 'create', [dryRunOption]),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number, client: CcvClient): Promise<IDataObject> {
+interface Prepared extends PreparedItem {
+	body: IDataObject;
+	dryRun: boolean;
+}
+
+export function prepare(this: IExecuteFunctions, i: number): Prepared {
 	const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const { dryRun = false } = this.getNodeParameter('options', i, {}) as { dryRun?: boolean };
-	const linkReferences = toLinkReferences(extra.linkReferences);
+	const linkReferences = readLinkReferences(this, i, extra.linkReferences);
 	const input = {
-		customerReference: this.getNodeParameter('customerReference', i),
-		externalId: extra.externalId ? extra.externalId : undefined,
+		customerReference: digitsOf(this.getNodeParameter('customerReference', i)),
+		externalId: extra.externalId === undefined || extra.externalId === '' ? undefined : digitsOf(extra.externalId),
 		registrationExpiration: readRegistrationExpiration(this, i),
 		linkReferences: linkReferences.length ? linkReferences : undefined,
 	};
 	const body = validateItem(this, customerWrite, input, i, customerLabels) as IDataObject;
+	return { body, dryRun };
+}
+
+export async function execute(this: IExecuteFunctions, i: number, client: CcvClient, prepared?: Prepared): Promise<IDataObject> {
+	const { body, dryRun } = prepared ?? prepare.call(this, i);
 	const result = await sendWrite<IDataObject>(client, { method: 'POST', path: '/api/v1/customer', body }, i, dryRun);
 	if (!result.sent) return { action: 'create', ...result.dryRun };
 	return result.response.body;

@@ -3,13 +3,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { sendWrite } from '../../helpers/dryRun';
 import { parameterKey } from '../../helpers/serialKey';
 import { validateItem } from '../../helpers/validate';
-import { text } from '../../schemas/common';
-import { customerLabels, customerWrite } from '../../schemas/customer';
+import { digitsOf } from '../../schemas/common';
+import { customerLabels, customerWrite, externalId as externalIdSchema } from '../../schemas/customer';
 import type { CcvClient } from '../../transport';
+import type { PreparedItem } from '../types';
 import { dryRunOption, optionsCollection, showFor } from '../common.descriptions';
 import { cardLinkingFields, readRegistrationExpiration } from './cardLinking';
-import { customerReferenceField } from './customer.descriptions';
-import { findOneCustomer, KEEP_LINKING_OPEN, toLinkReferences } from './customer.helpers';
+import { customerReferenceField, linkReferencesField } from './customer.descriptions';
+import { findOneCustomer, KEEP_LINKING_OPEN, readLinkReferences } from './customer.helpers';
 import type { CustomerChanges } from './customer.merge';
 import { updateIfChanged } from './customer.merge';
 
@@ -35,15 +36,11 @@ export const description: INodeProperties[] = [
 		name: 'Leave Unchanged (New Customers: Keep Open)',
 		description: 'Existing customers keep what CCV has; new customers get Keep Linking Open',
 	}),
-	{
-		displayName: 'Link References',
-		name: 'linkReferences',
-		type: 'string',
-		typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Link Reference' },
-		default: [],
-		description: 'Values that identify the customer when a card is linked in the shop, e.g. a loyalty card barcode. An expression may give a list or a comma-separated text.',
+	linkReferencesField({
+		description:
+			'Values that identify the customer when a card is linked in the shop, e.g. a loyalty card barcode, separated by commas. An expression may give one value, a comma-separated text or a list.',
 		displayOptions: show,
-	},
+	}),
 	optionsCollection('customer', OPERATION, [
 		dryRunOption,
 		{
@@ -64,38 +61,57 @@ export function serialKey(this: IExecuteFunctions, i: number): string | undefine
 	return parameterKey(this, i, 'customer', 'externalId');
 }
 
-export async function execute(this: IExecuteFunctions, i: number, client: CcvClient): Promise<IDataObject> {
-	const externalId = validateItem(this, text(64), this.getNodeParameter('externalId', i), i, { '': 'External ID' });
+interface Prepared extends PreparedItem {
+	externalId: string;
+	changes: CustomerChanges;
+	given: string[];
+	createBody: IDataObject;
+	mode: 'add' | 'replace';
+	dryRun: boolean;
+}
+
+export function prepare(this: IExecuteFunctions, i: number): Prepared {
+	const externalId = validateItem(this, externalIdSchema, digitsOf(this.getNodeParameter('externalId', i)), i, { '': 'External ID' });
 	const { dryRun = false, linkReferencesMode = 'add' } = this.getNodeParameter('options', i, {}) as {
 		dryRun?: boolean;
 		linkReferencesMode?: 'add' | 'replace';
 	};
-	const given = toLinkReferences(this.getNodeParameter('linkReferences', i, []));
-	const changes: CustomerChanges = {
-		customerReference: this.getNodeParameter('customerReference', i) as string,
-		externalId,
-		registrationExpiration: readRegistrationExpiration(this, i),
-	};
-	// Check the user's input before reading anything; it is also the body if the customer is new.
+	const given = readLinkReferences(this, i, this.getNodeParameter('linkReferences', i, ''));
+	const registrationExpiration = readRegistrationExpiration(this, i, true);
+	// The user's input, checked before anything is read; it is also the body if the customer is new.
 	const createBody = validateItem(
 		this,
 		customerWrite,
-		{ ...changes, registrationExpiration: changes.registrationExpiration ?? KEEP_LINKING_OPEN, linkReferences: given },
+		{
+			customerReference: digitsOf(this.getNodeParameter('customerReference', i)),
+			externalId,
+			registrationExpiration: registrationExpiration ?? KEEP_LINKING_OPEN,
+			linkReferences: given,
+		},
 		i,
 		customerLabels,
 	) as IDataObject;
+	const changes: CustomerChanges = {
+		customerReference: createBody.customerReference as string,
+		externalId,
+		registrationExpiration,
+	};
+	return { externalId, changes, given, createBody, mode: linkReferencesMode === 'replace' ? 'replace' : 'add', dryRun };
+}
 
-	const ref = { mode: 'externalId' as const, value: externalId };
-	const existing = await findOneCustomer(this, client, ref, i);
+export async function execute(this: IExecuteFunctions, i: number, client: CcvClient, prepared?: Prepared): Promise<IDataObject> {
+	const { externalId, changes, given, createBody, mode, dryRun } = prepared ?? prepare.call(this, i);
+	const existing = await findOneCustomer(this, client, { mode: 'externalId', value: externalId }, i);
 
 	if (!existing) {
+		// Every row carries changes (n8n's table shows a missing column as "undefined"): a new customer's are all its fields.
+		const created = Object.fromEntries(Object.entries(createBody).map(([field, to]) => [field, { from: null, to }]));
 		const result = await sendWrite<IDataObject>(client, { method: 'POST', path: '/api/v1/customer', body: createBody }, i, dryRun);
-		if (!result.sent) return { action: 'created', ...result.dryRun };
-		return { action: 'created', customer: result.response.body };
+		if (!result.sent) return { action: 'created', changes: created, ...result.dryRun };
+		return { action: 'created', changes: created, customer: result.response.body };
 	}
 
-	const current = existing.linkReferences ?? [];
-	changes.linkReferences =
-		linkReferencesMode === 'replace' ? given : [...current, ...given.filter((r) => !current.includes(r))];
-	return await updateIfChanged(this, client, existing, changes, i, dryRun);
+	const current = Array.isArray(existing.linkReferences) ? existing.linkReferences : [];
+	const linkReferences = mode === 'replace' ? given : [...current, ...given.filter((r) => !current.includes(r))];
+	return await updateIfChanged(this, client, existing, { ...changes, linkReferences }, i, dryRun);
 }

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 
 import { failItem, validateItem } from '../../helpers/validate';
-import { customerLabels, customerLocator } from '../../schemas/customer';
+import { digitsOf } from '../../schemas/common';
+import { customerLocator, linkReferences as linkReferencesSchema } from '../../schemas/customer';
 import { isNotFound } from '../../transport';
 import type { CcvClient } from '../../transport';
 
@@ -15,31 +16,41 @@ export interface Customer extends IDataObject {
 }
 
 export interface CustomerRef {
-	mode: 'id' | 'externalId';
+	mode: 'ccvId' | 'externalId';
 	value: string;
 }
 
-/** Keep Linking Open: CCV's "maximum value" is not specified; this is the largest whole number JSON keeps exact. */
+/** Keep Linking Open: CCV's "maximum value" is not specified; this is the largest whole number JSON keeps exact in n8n. */
 export const KEEP_LINKING_OPEN = Number.MAX_SAFE_INTEGER;
 
+/** How the Customer field's modes are named in messages. */
+const MODE_LABEL: Record<CustomerRef['mode'], string> = { ccvId: 'CCV ID', externalId: 'External ID' };
+
 export function readCustomerRef(ctx: IExecuteFunctions, itemIndex: number, name = 'customer'): CustomerRef {
-	const raw = ctx.getNodeParameter(name, itemIndex) as INodeParameterResourceLocator | string;
-	const locator = typeof raw === 'string' ? { mode: 'externalId', value: raw } : { mode: raw.mode, value: raw.value };
-	return validateItem(ctx, customerLocator, locator, itemIndex, customerLabels);
+	const raw = ctx.getNodeParameter(name, itemIndex) as INodeParameterResourceLocator | string | undefined;
+	const locator =
+		raw !== null && typeof raw === 'object' ? { mode: raw.mode, value: digitsOf(raw.value) } : { mode: 'externalId', value: digitsOf(raw) };
+	// Workflows saved before the mode was renamed hold "id" (n8n shows a mode named "id" as "By ID").
+	if (locator.mode === 'id') locator.mode = 'ccvId';
+	if (locator.mode !== 'ccvId' && locator.mode !== 'externalId') {
+		failItem(ctx, itemIndex, `"Customer" has an unknown mode "${String(locator.mode)}": choose External ID or CCV ID`);
+	}
+	const label = MODE_LABEL[locator.mode as CustomerRef['mode']];
+	return validateItem(ctx, customerLocator, locator, itemIndex, { value: label, mode: 'Customer' });
 }
 
 export function customerPath(ref: CustomerRef): string {
-	return ref.mode === 'id'
+	return ref.mode === 'ccvId'
 		? `/api/v1/customer/${encodeURIComponent(ref.value)}`
 		: `/api/v1/customer/externalId/${encodeURIComponent(ref.value)}`;
 }
 
 export function describeRef(ref: CustomerRef): string {
-	return ref.mode === 'id' ? `CCV ID ${ref.value}` : `external ID "${ref.value}"`;
+	return ref.mode === 'ccvId' ? `CCV ID ${ref.value}` : `external ID "${ref.value}"`;
 }
 
 export function refOutput(ref: CustomerRef): IDataObject {
-	return ref.mode === 'id' ? { id: ref.value } : { externalId: ref.value };
+	return ref.mode === 'ccvId' ? { id: ref.value } : { externalId: ref.value };
 }
 
 /** Every customer matching the reference; an empty list when CCV knows none. */
@@ -72,23 +83,53 @@ export function notFoundError(ctx: IExecuteFunctions, itemIndex: number, ref: Cu
 	return failItem(ctx, itemIndex, `Customer not found: no customer with ${describeRef(ref)}`, 'Check the ID, or turn on "Ignore Not Found" where the operation has it.');
 }
 
-/** Link references from a list field, a list from an expression, or a comma-separated string. */
-export function toLinkReferences(value: unknown): string[] {
-	if (value === undefined || value === null || value === '') return [];
-	const list = Array.isArray(value) ? value : String(value).split(',');
-	return list
-		.flatMap((v) => (Array.isArray(v) ? v : [v]))
-		.map((v) => (typeof v === 'object' && v !== null && 'value' in v ? (v as { value: unknown }).value : v))
-		.map((v) => String(v ?? '').trim())
-		.filter((v) => v !== '');
+type Entry = { ok: true; values: string[] } | { ok: false; problem: string };
+
+function describeValue(value: unknown): string {
+	if (Array.isArray(value)) return 'a list inside a list';
+	if (typeof value === 'object') return 'an object ({...})';
+	return `${typeof value === 'boolean' ? 'true/false' : typeof value} (${String(value)})`;
 }
 
-/** The body CCV's PUT and POST take: every writable field, so nothing is cleared by omission. */
+/** One entry: text is split on commas and trimmed; a number must be exact; anything else is refused. */
+function readEntry(value: unknown): Entry {
+	if (value === undefined || value === null) return { ok: true, values: [] };
+	if (typeof value === 'string') return { ok: true, values: value.split(',').map((v) => v.trim()).filter((v) => v !== '') };
+	if (typeof value === 'number') {
+		if (!Number.isFinite(value)) return { ok: false, problem: `is ${String(value)}, not a link reference` };
+		if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+			return { ok: false, problem: `is the number ${String(value)}, too long to be exact: give it as text` };
+		}
+		return { ok: true, values: [String(value)] };
+	}
+	return { ok: false, problem: `is ${describeValue(value)}: give text or a number` };
+}
+
+/**
+ * Link references from the field: a comma-separated text, or from an expression one value, a
+ * comma-separated text or a list (each list entry split on commas too). Objects and true/false are
+ * refused rather than sent as "[object Object]"; the list is then checked as CCV would.
+ */
+export function readLinkReferences(ctx: IExecuteFunctions, itemIndex: number, raw: unknown, label = 'Link References'): string[] {
+	const entries = Array.isArray(raw) ? raw.flatMap((v) => (Array.isArray(v) ? v : [v])) : [raw];
+	const values: string[] = [];
+	entries.forEach((entry, index) => {
+		const result = readEntry(entry);
+		if (!result.ok) {
+			const where = Array.isArray(raw) ? `"${label}" (entry ${index + 1})` : `"${label}"`;
+			failItem(ctx, itemIndex, `${where} ${result.problem}`);
+		}
+		values.push(...result.values);
+	});
+	return validateItem(ctx, linkReferencesSchema, values, itemIndex, { '': label });
+}
+
+/** The body CCV's PUT takes: every writable field as CCV has it, so nothing is cleared by omission. */
 export function writableFields(c: Partial<Customer>): IDataObject {
 	return {
 		externalId: c.externalId ?? null,
 		customerReference: c.customerReference,
-		registrationExpiration: c.registrationExpiration,
-		linkReferences: c.linkReferences ?? [],
+		registrationExpiration: c.registrationExpiration ?? null,
+		linkReferences: c.linkReferences ?? null,
 	};
 }

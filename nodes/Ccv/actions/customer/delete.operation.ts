@@ -2,8 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { sendWrite } from '../../helpers/dryRun';
 import type { CcvClient } from '../../transport';
+import type { PreparedItem } from '../types';
 import { customerLocator, dryRunOption, ignoreNotFoundOption, optionsCollection } from '../common.descriptions';
 import { isNotFound } from '../../transport';
+import type { CustomerRef } from './customer.helpers';
 import { customerPath, findCustomers, notFoundError, readCustomerRef, refOutput } from './customer.helpers';
 
 export const description: INodeProperties[] = [
@@ -11,12 +13,23 @@ export const description: INodeProperties[] = [
 	optionsCollection('customer', 'delete', [dryRunOption, ignoreNotFoundOption]),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number, client: CcvClient): Promise<IDataObject> {
+interface Prepared extends PreparedItem {
+	ref: CustomerRef;
+	dryRun: boolean;
+	ignoreNotFound: boolean;
+}
+
+export function prepare(this: IExecuteFunctions, i: number): Prepared {
 	const ref = readCustomerRef(this, i);
 	const { dryRun = false, ignoreNotFound = true } = this.getNodeParameter('options', i, {}) as {
 		dryRun?: boolean;
 		ignoreNotFound?: boolean;
 	};
+	return { ref, dryRun, ignoreNotFound };
+}
+
+export async function execute(this: IExecuteFunctions, i: number, client: CcvClient, prepared?: Prepared): Promise<IDataObject> {
+	const { ref, dryRun, ignoreNotFound } = prepared ?? prepare.call(this, i);
 	const notFound = () => {
 		if (!ignoreNotFound) notFoundError(this, i, ref);
 		return { ...refOutput(ref), deleted: false, reason: 'not found', ...(dryRun ? { dryRun: true } : {}) };

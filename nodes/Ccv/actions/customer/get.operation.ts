@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { CcvClient } from '../../transport';
+import type { PreparedItem } from '../types';
 import { customerLocator, optionsCollection } from '../common.descriptions';
+import type { CustomerRef } from './customer.helpers';
 import { findCustomers, notFoundError, readCustomerRef } from './customer.helpers';
 
 export const description: INodeProperties[] = [
@@ -17,9 +19,19 @@ export const description: INodeProperties[] = [
 	]),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number, client: CcvClient): Promise<IDataObject[]> {
+interface Prepared extends PreparedItem {
+	ref: CustomerRef;
+	ignoreNotFound: boolean;
+}
+
+export function prepare(this: IExecuteFunctions, i: number): Prepared {
 	const ref = readCustomerRef(this, i);
 	const { ignoreNotFound = false } = this.getNodeParameter('options', i, {}) as { ignoreNotFound?: boolean };
+	return { ref, ignoreNotFound };
+}
+
+export async function execute(this: IExecuteFunctions, i: number, client: CcvClient, prepared?: Prepared): Promise<IDataObject[]> {
+	const { ref, ignoreNotFound } = prepared ?? prepare.call(this, i);
 	// By external ID CCV answers a list: one output item per customer found.
 	const customers = await findCustomers(client, ref, i);
 	if (customers.length === 0 && !ignoreNotFound) notFoundError(this, i, ref);

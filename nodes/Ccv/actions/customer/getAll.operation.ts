@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { validateItem } from '../../helpers/validate';
-import { text } from '../../schemas/common';
+import { digitsOf, text } from '../../schemas/common';
 import type { CcvClient } from '../../transport';
-import { optionsCollection, returnAllAndLimit, showFor } from '../common.descriptions';
+import type { PreparedItem } from '../types';
+import { optionsCollection, readLimit, returnAllAndLimit, showFor } from '../common.descriptions';
 
 const MAX_PAGE_SIZE = 50;
 
@@ -26,12 +27,20 @@ interface CustomerPage {
 	page?: { size?: number; number?: number; totalElements?: number; totalPages?: number };
 }
 
-export async function execute(this: IExecuteFunctions, i: number, client: CcvClient): Promise<IDataObject[]> {
-	const customerReference = validateItem(this, text(64), this.getNodeParameter('customerReference', i), i, {
+interface Prepared extends PreparedItem {
+	customerReference: string;
+	limit: number;
+}
+
+export function prepare(this: IExecuteFunctions, i: number): Prepared {
+	const customerReference = validateItem(this, text(64), digitsOf(this.getNodeParameter('customerReference', i)), i, {
 		'': 'Customer Reference',
 	});
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i, 50) as number);
+	return { customerReference, limit: readLimit(this, i) };
+}
+
+export async function execute(this: IExecuteFunctions, i: number, client: CcvClient, prepared?: Prepared): Promise<IDataObject[]> {
+	const { customerReference, limit } = prepared ?? prepare.call(this, i);
 	// The page size must stay the same across pages, or page numbers would skip or repeat customers.
 	const size = Math.min(MAX_PAGE_SIZE, limit);
 	const found: IDataObject[] = [];

@@ -1,14 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { sendWrite } from '../../helpers/dryRun';
+import { itemLabel } from '../../helpers/itemLabel';
 import { failItem, validateItem } from '../../helpers/validate';
-import { customerLabels, customerWrite } from '../../schemas/customer';
+import { digitsOf } from '../../schemas/common';
+import { customerChanges, customerLabels, customerWrite } from '../../schemas/customer';
 import type { CcvClient } from '../../transport';
+import type { PreparedItem } from '../types';
 import { customerLocator, dryRunOption, optionsCollection, showFor } from '../common.descriptions';
 import { cardLinkingFields, readRegistrationExpiration } from './cardLinking';
-import { customerPath, findOneCustomer, notFoundError, readCustomerRef, refOutput, toLinkReferences } from './customer.helpers';
+import type { CustomerRef } from './customer.helpers';
+import { customerPath, findOneCustomer, notFoundError, readCustomerRef, readLinkReferences, refOutput } from './customer.helpers';
 import type { CustomerChanges } from './customer.merge';
-import { customerAfter, mergeCustomer, putMerged } from './customer.merge';
+import { customerAfter, mergeCustomer, putMerged, writtenChanges } from './customer.merge';
+
+const show = showFor('customer', 'update');
 
 export const description: INodeProperties[] = [
 	customerLocator('customer', 'update'),
@@ -19,70 +25,120 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: showFor('customer', 'update'),
+		displayOptions: show,
+		// Named as the new values: the Customer field above is the lookup.
 		options: [
 			{
-				displayName: 'Customer Reference',
+				displayName: 'New Customer Reference',
 				name: 'customerReference',
 				type: 'string',
 				default: '',
-				description: 'New customer reference (at most 64 characters)',
+				description: 'The customer reference the customer gets (at most 64 characters)',
 			},
 			{
-				displayName: 'External ID',
+				displayName: 'New External ID',
 				name: 'externalId',
 				type: 'string',
 				default: '',
-				description: 'New external ID (at most 64 characters, unique)',
+				description: 'The external ID the customer gets (at most 64 characters, unique). To find the customer, use the Customer field above.',
 			},
 			{
-				displayName: 'Link References',
+				displayName: 'New Link References',
 				name: 'linkReferences',
 				type: 'string',
-				typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Link Reference' },
-				default: [],
+				default: '',
+				placeholder: 'e.g. 2900000010012, LOY-1001',
 				description:
-					'Replaces the customer\'s whole list of link references. To add or remove single ones, use the Add/Remove Link References operations.',
+					'The whole new list of link references, separated by commas (it replaces the customer\'s list). To add or remove single ones, use the Add/Remove Link References operations.',
 			},
 		],
 	},
-	optionsCollection('customer', 'update', [
-		dryRunOption,
-		{
-			displayName: 'Replace Entire Customer',
-			name: 'replace',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to send exactly the fields given here, as CCV\'s update does: every field you leave out is cleared at CCV (external ID, link references). Off (recommended): only the fields you set change.',
-		},
-	]),
+	{
+		displayName: 'Fields Not Set Here',
+		name: 'updateMode',
+		type: 'options',
+		default: 'merge',
+		displayOptions: show,
+		options: [
+			{
+				name: 'Keep What CCV Has (Recommended)',
+				value: 'merge',
+				description: 'Only the fields you set change; the node reads the customer first and writes the rest back as it is',
+			},
+			{
+				name: 'Clear Them (Replace Entire Customer)',
+				value: 'replace',
+				description: 'Send only the fields given here, as CCV\'s own update does: the external ID and link references you leave out are erased',
+			},
+		],
+		description: 'What happens to the customer\'s fields you do not set in this node',
+	},
+	{
+		displayName:
+			'Replace Entire Customer erases at CCV every field you leave out: the external ID and all link references (customers then cannot be found by External ID, and shop card linking stops recognising them).',
+		name: 'replaceWarning',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { ...show.show, updateMode: ['replace'] } },
+	},
+	optionsCollection('customer', 'update', [dryRunOption]),
 ];
+
+interface Prepared extends PreparedItem {
+	ref: CustomerRef;
+	changes: CustomerChanges;
+	replace: boolean;
+	dryRun: boolean;
+}
 
 function readChanges(ctx: IExecuteFunctions, i: number): CustomerChanges {
 	const fields = ctx.getNodeParameter('updateFields', i, {}) as IDataObject;
-	const changes: CustomerChanges = { registrationExpiration: readRegistrationExpiration(ctx, i) };
-	if (fields.customerReference !== undefined && fields.customerReference !== '') {
-		changes.customerReference = String(fields.customerReference);
+	const changes: CustomerChanges = { registrationExpiration: readRegistrationExpiration(ctx, i, true) };
+	const given = (value: unknown) => value !== undefined && value !== null && value !== '';
+	if (given(fields.customerReference)) changes.customerReference = digitsOf(fields.customerReference) as string;
+	if (given(fields.externalId)) changes.externalId = digitsOf(fields.externalId) as string;
+	if (fields.linkReferences !== undefined) {
+		const list = readLinkReferences(ctx, i, fields.linkReferences, 'New Link References');
+		// An empty field must not silently wipe the list: clearing is a choice made elsewhere.
+		if (list.length === 0) {
+			failItem(
+				ctx,
+				i,
+				'"New Link References" is empty',
+				'Remove the field to keep the customer\'s link references, or use Remove Link References to take them off. Nothing was sent.',
+			);
+		}
+		changes.linkReferences = list;
 	}
-	if (fields.externalId !== undefined && fields.externalId !== '') changes.externalId = String(fields.externalId);
-	if (fields.linkReferences !== undefined) changes.linkReferences = toLinkReferences(fields.linkReferences);
-	return changes;
+	return validateItem(ctx, customerChanges, changes, i, {
+		...customerLabels,
+		customerReference: 'New Customer Reference',
+		externalId: 'New External ID',
+		linkReferences: 'New Link References',
+	}) as CustomerChanges;
 }
 
-export async function execute(this: IExecuteFunctions, i: number, client: CcvClient): Promise<IDataObject> {
+export function prepare(this: IExecuteFunctions, i: number): Prepared {
 	const ref = readCustomerRef(this, i);
-	const { dryRun = false, replace = false } = this.getNodeParameter('options', i, {}) as {
-		dryRun?: boolean;
-		replace?: boolean;
-	};
+	const { dryRun = false } = this.getNodeParameter('options', i, {}) as { dryRun?: boolean };
+	// Before "Fields Not Set Here", Replace Entire Customer was Options > replace. n8n drops an option the
+	// node no longer has, so such workflows now keep what CCV has: the direction that never erases data.
+	const replace = this.getNodeParameter('updateMode', i, 'merge') === 'replace';
 	const changes = readChanges(this, i);
-
 	if (replace) {
 		if (changes.registrationExpiration === undefined) {
-			failItem(this, i, '"Card Linking" must be set when "Replace Entire Customer" is on', 'CCV requires it on every update. Nothing was sent.');
+			failItem(this, i, '"Card Linking" must be set when replacing the entire customer', 'CCV requires it on every update. Nothing was sent.');
 		}
-		const body = validateItem(this, customerWrite, { externalId: null, ...changes }, i, customerLabels) as IDataObject;
+		validateItem(this, customerWrite, { externalId: null, ...changes }, i, { ...customerLabels, customerReference: 'New Customer Reference' });
+	}
+	return { ref, changes, replace, dryRun };
+}
+
+export async function execute(this: IExecuteFunctions, i: number, client: CcvClient, prepared?: Prepared): Promise<IDataObject> {
+	const { ref, changes, replace, dryRun } = prepared ?? prepare.call(this, i);
+
+	if (replace) {
+		const body = { externalId: null, ...changes } as IDataObject;
 		const result = await sendWrite(client, { method: 'PUT', path: customerPath(ref), body }, i, dryRun);
 		if (!result.sent) return { action: 'update', ...refOutput(ref), ...result.dryRun };
 		return { ...refOutput(ref), ...body };
@@ -92,6 +148,10 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 	if (!existing) notFoundError(this, i, ref);
 	const merged = mergeCustomer(existing, changes);
 	const { body, result } = await putMerged(this, client, existing, merged, i, dryRun);
-	if (!result.sent) return { action: 'update', changes: merged.changes, customer: existing, ...result.dryRun };
+	// Update outputs the customer itself: a field written differently than CCV held it is said here.
+	for (const carried of Object.values(merged.carried ?? {})) {
+		if (carried.note) this.addExecutionHints({ message: `${itemLabel(i)}: ${carried.note}.`, location: 'outputPane' });
+	}
+	if (!result.sent) return { action: 'update', changes: writtenChanges(merged), customer: existing, ...result.dryRun };
 	return customerAfter(existing, body);
 }

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { validateItem } from '../../helpers/validate';
 import { USABLE_MANDATE_STATUS, mandateId } from '../../schemas/mandate';
 import type { CcvClient } from '../../transport';
+import type { PreparedItem } from '../types';
 import { optionsCollection } from '../common.descriptions';
 import { referenceField } from '../transaction/transaction.helpers';
 
@@ -40,8 +41,16 @@ export function usability(status: unknown): { usable: boolean; usableReason: str
 	};
 }
 
-export async function execute(this: IExecuteFunctions, i: number, client: CcvClient): Promise<IDataObject> {
-	const id = validateItem(this, mandateId, this.getNodeParameter('mandateId', i), i, { '': 'Mandate ID' });
+interface Prepared extends PreparedItem {
+	id: string;
+}
+
+export function prepare(this: IExecuteFunctions, i: number): Prepared {
+	return { id: validateItem(this, mandateId, this.getNodeParameter('mandateId', i), i, { '': 'Mandate ID' }) };
+}
+
+export async function execute(this: IExecuteFunctions, i: number, client: CcvClient, prepared?: Prepared): Promise<IDataObject> {
+	const { id } = prepared ?? prepare.call(this, i);
 	const { body } = await client.request<IDataObject>({ method: 'GET', path: `/api/v1/mandate/${encodeURIComponent(id)}` }, i);
 	return { ...(body ?? {}), ...usability(body?.status) };
 }

@@ -4,6 +4,7 @@ import { sendWrite } from '../../helpers/dryRun';
 import { validateItem } from '../../helpers/validate';
 import { ORDER_STATUSES, orderLabels, orderSubmit } from '../../schemas/order';
 import type { CcvClient } from '../../transport';
+import type { PreparedItem } from '../types';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, showFor } from '../common.descriptions';
 import { compact, given } from '../payment/moneyRequest.shared';
 import { ORDER_PATH } from './order.helpers';
@@ -12,12 +13,14 @@ const show = showFor('order', 'submit');
 
 export const description: INodeProperties[] = [
 	{
-		displayName: 'Notify Customer by Email',
+		// CCV calls the merchant being boarded its "customer" here (seed 003); the label says who gets the e-mail.
+		displayName: 'Email the Merchant Being Boarded',
 		name: 'notifyCustomerByEmail',
 		type: 'boolean',
 		required: true,
 		default: false,
-		description: 'Whether CCV emails the merchant being boarded to complete the order at CCV',
+		description:
+			'Whether CCV e-mails the merchant you are boarding a link to complete the order at CCV (CCV\'s notifyCustomerByEmail). Shoppers are never e-mailed.',
 		displayOptions: show,
 	},
 	{
@@ -27,7 +30,8 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '{}',
 		description:
-			'The order object built with CCV\'s order configurator (Start Order, Add Sales Package, ...), as JSON, or an expression that gives the object. Prices must match what you agreed with CCV.',
+			'The order object built with CCV\'s order configurator (Start Order, Add Sales Package, ...), as JSON, or an expression that gives the object. Prices must match what you agreed with CCV. At most 100000 characters.',
+		hint: 'Paste the object the order configurator gives, e.g. {"salesPackages": [{"id": "...", "products": [...]}]}',
 		displayOptions: show,
 	},
 	additionalFieldsCollection(show, [
@@ -54,13 +58,18 @@ export const description: INodeProperties[] = [
 			default: '',
 			placeholder: 'https://example.com/ccv-order-status',
 			description:
-				'Address CCV calls (once, no retry, no data) when the order reaches one of the statuses below; then use Order > Get Status. HTTPS only, and CCV must know the URL first.',
+				'Address CCV calls (once, no retry, no data) when the order reaches one of the statuses chosen in Notify On Statuses; then use Order > Get Status. HTTPS only, and CCV must know the URL first.',
 		},
 	]),
 	optionsCollection('order', 'submit', [dryRunOption]),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number, client: CcvClient): Promise<IDataObject> {
+interface Prepared extends PreparedItem {
+	body: IDataObject;
+	dryRun: boolean;
+}
+
+export function prepare(this: IExecuteFunctions, i: number): Prepared {
 	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const { dryRun = false } = this.getNodeParameter('options', i, {}) as { dryRun?: boolean };
 	const notifyOnStatus = fields.notifyOnStatus as string[] | undefined;
@@ -74,7 +83,11 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 				: undefined,
 		order: this.getNodeParameter('order', i),
 	};
-	const body = compact(validateItem(this, orderSubmit, input, i, orderLabels)) as IDataObject;
+	return { body: compact(validateItem(this, orderSubmit, input, i, orderLabels)) as IDataObject, dryRun };
+}
+
+export async function execute(this: IExecuteFunctions, i: number, client: CcvClient, prepared?: Prepared): Promise<IDataObject> {
+	const { body, dryRun } = prepared ?? prepare.call(this, i);
 	// Not idempotent at CCV: never sent twice automatically (the transport retries only a 429).
 	const result = await sendWrite<IDataObject>(client, { api: 'boarding', method: 'POST', path: ORDER_PATH, body }, i, dryRun);
 	if (!result.sent) return { action: 'submit', ...result.dryRun };

@@ -94,6 +94,22 @@ describe('Customer > Create or Update', () => {
 	});
 });
 
+it('every row carries changes, so n8n\'s table shows no "undefined" (issue 19 #12)', async () => {
+	await seed('tbl-1', 'T', ['t']);
+	const { items } = await t.run(upsert(), [
+		{ id: 'tbl-new', ref: 'N', refs: ['n'] },
+		{ id: 'tbl-1', ref: 'T', refs: ['t'] },
+	]);
+	expect(items.map((i) => i.json.action)).toEqual(['created', 'unchanged']);
+	expect(items[0].json.changes).toEqual({
+		customerReference: { from: null, to: 'N' },
+		externalId: { from: null, to: 'tbl-new' },
+		registrationExpiration: { from: null, to: Number.MAX_SAFE_INTEGER },
+		linkReferences: { from: null, to: ['n'] },
+	});
+	expect(items[1].json.changes).toEqual({});
+});
+
 describe('Dry Run', () => {
 	const contacts = [
 		{ id: 'new-1', ref: 'N', refs: ['n'] },

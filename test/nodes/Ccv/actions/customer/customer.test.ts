@@ -58,7 +58,8 @@ describe('Customer > Create', () => {
 			[{ ref: 'ok' }, { ref: 'x'.repeat(65) }],
 		);
 		expect(error?.message).toBe('Item 2 (index 1): "Customer Reference" must be at most 64 characters (it has 65)');
-		expect(t.sb.log.map((e) => e.body)).toEqual([expect.objectContaining({ customerReference: 'ok' })]);
+		// Every item is checked before any is sent: the good item 1 did not go out either.
+		expect(t.sb.log).toHaveLength(0);
 	});
 
 	it('rejects seconds where CCV expects milliseconds', async () => {
@@ -128,7 +129,7 @@ describe('Customer > Get', () => {
 	it('rejects a CCV ID that is not a UUID without sending anything', async () => {
 		// A typed-in value is caught by n8n's own field check; one from an expression by ours.
 		const { error } = await t.run({ resource: 'customer', operation: 'get', customer: byId('={{ $json.id }}') }, [{ id: '12345' }]);
-		expect(error?.message).toContain('"Customer" must be a CCV ID: a UUID');
+		expect(error?.message).toBe('Item 1 (index 0): "CCV ID" must be a UUID such as 632785d0-e01b-466d-8048-f5539665444d (the ID CCV gave the customer)');
 		expect(t.sb.log).toHaveLength(0);
 	});
 });
@@ -187,7 +188,7 @@ describe('Customer > Update', () => {
 			customer: byId(created.id),
 			cardLinking: 'disabled',
 			updateFields: { customerReference: 'ONLY' },
-			options: { replace: true },
+			updateMode: 'replace',
 		});
 		expect(t.calls()).toEqual([`PUT /api/v1/customer/${created.id}`]);
 		expect(t.sb.log[0].body).toEqual({ externalId: null, customerReference: 'ONLY', registrationExpiration: 0 });

@@ -7,7 +7,8 @@ import type { OrderStatus } from '../../../../sandbox';
 import type { CcvCredentialData, RunNodeOptions } from '../../../../helpers/engine';
 import { useSandbox } from '../sandboxRun';
 
-const t = useSandbox();
+// CCV does not document Submit's answer; these tests take the reading where it carries orderId.
+const t = useSandbox({ submitOrderAnswer: 'with-orderId' });
 
 const ORDER = { salesPackages: [{ id: 'PSP-STANDALONE', products: [{ id: 'ideal' }] }], orderDate: '2025-05-01' };
 
@@ -131,5 +132,19 @@ describe('Order > Get Status', () => {
 		const { error } = await getStatus('7b0c2f1e-0000-4000-8000-000000000000');
 		expect(error?.message).toBe('Not found at CCV (field "orderId")');
 		expect(error?.description).toContain('Order not found');
+	});
+});
+
+describe('Order > Submit panel (issue 19 #10)', () => {
+	it('says who gets the e-mail, and where the statuses are', async () => {
+		const { description } = await import('../../../../../nodes/Ccv/actions/order/submit.operation');
+		const email = description.find((p) => p.name === 'notifyCustomerByEmail');
+		expect(email?.displayName).toBe('Email the Merchant Being Boarded');
+		expect(email?.description).toContain('Shoppers are never e-mailed');
+		const fields = description.find((p) => p.name === 'additionalFields')?.options as Array<{ name: string; description?: string }>;
+		const url = fields.find((f) => f.name === 'notificationUrl');
+		expect(url?.description).toContain('Notify On Statuses');
+		expect(url?.description).not.toContain('below');
+		expect(description.find((p) => p.name === 'order')?.hint).toContain('salesPackages');
 	});
 });
