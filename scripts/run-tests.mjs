@@ -1,4 +1,5 @@
-// `npm test`: build, typecheck, unit + integration suites (jest), then the e2e suite in real n8n.
+// `npm test`: build, typecheck, unit + integration suites (jest), the e2e suite in real n8n, then the
+// browser check (Debian's Chromium in a real n8n editor; scripts/browser-setup.mjs installs it if missing).
 // Ends with one line "N passed, N failed" that sums every suite it ran.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
@@ -36,6 +37,7 @@ count(run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.test.json']));
 const suites = [
 	{ name: 'unit', config: 'jest.config.js' },
 	{ name: 'e2e', config: 'jest.e2e.config.js' },
+	{ name: 'browser', config: 'jest.browser.config.js' },
 ];
 for (const suite of suites) {
 	if (only.length && !only.includes(suite.name)) continue;

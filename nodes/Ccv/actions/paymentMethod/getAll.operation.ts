@@ -1,0 +1,25 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { CcvClient } from '../../transport';
+import { optionsCollection } from '../common.descriptions';
+import { brandsOf, issuersOf, listPaymentMethods, methodName } from './paymentMethod.helpers';
+
+export const description: INodeProperties[] = [optionsCollection('paymentMethod', 'getAll')];
+
+/**
+ * One output item per method the merchant's CCV account offers: CCV's entry (method, options)
+ * plus its name in words, and the card brands or iDEAL issuers where the method has them.
+ */
+export async function execute(this: IExecuteFunctions, i: number, client: CcvClient): Promise<IDataObject[]> {
+	const methods = await listPaymentMethods(client, i);
+	return methods.map((entry) => {
+		const brands = brandsOf(entry);
+		const issuers = issuersOf(entry);
+		return {
+			...entry,
+			name: methodName(entry.method),
+			...(brands.length ? { brands } : {}),
+			...(issuers.length ? { issuers: issuers as unknown as IDataObject[] } : {}),
+		};
+	});
+}

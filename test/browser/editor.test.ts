@@ -1,0 +1,293 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test tooling: code that runs in the browser page, never inside n8n */
+// The editor as an ops user meets it, in Chromium against a real n8n (see harness.ts): every example
+// and every operation's panel opens without a console error caused by our nodes, merely opening and
+// closing a panel changes no stored value, the editor gets an output schema (not a 404) for every
+// operation, and the node picker finds CCV by the words users call the job.
+import { NodeHelpers } from 'n8n-workflow';
+import type { INodeParameters, INodePropertyOptions } from 'n8n-workflow';
+
+import { Ccv } from '../../nodes/Ccv/Ccv.node';
+import {
+	CCV_NODE_TYPE,
+	openWorkflow,
+	ourConsoleErrors,
+	settle,
+	startEditor,
+	storedParameters,
+	withPanel,
+} from './harness';
+import type { Editor } from './harness';
+
+const ccv = new Ccv();
+
+/** Every resource/operation of the CCV node, with the parameters n8n stores for a node just added. */
+function everyOperation(): Array<{ name: string; resource: string; operation: string; parameters: INodeParameters }> {
+	const { properties } = ccv.description;
+	const resources = (properties.find((p) => p.name === 'resource')?.options ?? []) as INodePropertyOptions[];
+	return resources.flatMap(({ value: resource }) =>
+		properties
+			.filter((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource))
+			.flatMap((p) => (p.options ?? []) as INodePropertyOptions[])
+			.map(({ value: operation, action }) => {
+				const set = { resource: String(resource), operation: String(operation) };
+				const node = { name: 'x', type: CCV_NODE_TYPE, typeVersion: 1, parameters: set, position: [0, 0] as [number, number], id: 'x' };
+				const parameters = NodeHelpers.getNodeParameters(properties, set, true, false, node, ccv.description) ?? set;
+				return { name: String(action ?? `${resource} ${operation}`), ...set, parameters };
+			}),
+	);
+}
+
+const OPERATIONS = everyOperation();
+const OPERATIONS_WORKFLOW = 'ccvBrowserEveryOp';
+const TOOL_NODE = 'CCV Tool: refund';
+
+/** One CCV node per operation in a chain (each panel's input is the previous operation: its schema preview). */
+function operationsWorkflow(credential: { id: string; name: string }) {
+	const nodes: Array<Record<string, unknown>> = [
+		{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+	];
+	const connections: Record<string, unknown> = {};
+	let previous = 'Start';
+	OPERATIONS.forEach(({ name, parameters }, index) => {
+		nodes.push({
+			id: `op-${index}`,
+			name,
+			type: CCV_NODE_TYPE,
+			typeVersion: 1,
+			position: [240 * (index + 1), 0],
+			parameters,
+			credentials: { ccvApi: credential },
+		});
+		connections[previous] = { main: [[{ node: name, type: 'main', index: 0 }]] };
+		previous = name;
+	});
+	nodes.push({ id: 'end', name: 'After the last', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [240 * (OPERATIONS.length + 1), 0], parameters: {} });
+	connections[previous] = { main: [[{ node: 'After the last', type: 'main', index: 0 }]] };
+	// The node as an AI agent's tool (n8n's CUSTOM.ccvTool), on an operation that moves money.
+	nodes.push({
+		id: 'tool',
+		name: TOOL_NODE,
+		type: `${CCV_NODE_TYPE}Tool`,
+		typeVersion: 1,
+		position: [0, 300],
+		parameters: { resource: 'refund', operation: 'create', amountToRefund: 'partial', amount: '', paymentReference: '' },
+		credentials: { ccvApi: credential },
+	});
+	return { id: OPERATIONS_WORKFLOW, name: 'Every CCV operation', nodes, connections, settings: { executionOrder: 'v1' } };
+}
+
+/** Opens and closes the panel of each named node; returns the nodes whose stored parameters changed. */
+async function openAndClose(
+	editor: Editor,
+	workflowName: string,
+	nodeNames: string[],
+	inside: Record<string, () => Promise<void>> = {},
+): Promise<string[]> {
+	const before = await storedParameters(editor);
+	for (const nodeName of nodeNames) await withPanel(editor, `${workflowName} / ${nodeName}`, nodeName, inside[nodeName]);
+	await settle(editor.page);
+	const after = await storedParameters(editor);
+	return Object.keys(before)
+		.filter((name) => before[name] !== after[name])
+		.map((name) => `${name}: ${before[name]} -> ${after[name]}`);
+}
+
+let editor: Editor;
+
+beforeAll(async () => {
+	editor = await startEditor();
+	await editor.api.post('/rest/workflows', operationsWorkflow(editor.credential));
+}, 15 * 60_000);
+
+afterAll(async () => {
+	await editor?.close();
+});
+
+/** The Link References entries the open panel shows: one for an expression, not one per character (issue 18). */
+async function shownLinkReferences(editor: Editor): Promise<string[]> {
+	return await editor.page.$$eval('[data-parameter-path^="parameters.linkReferences"]', (elements) =>
+		elements
+			.filter((e) => /^parameters\.linkReferences(\[\d+\])?$/.test(e.getAttribute('data-parameter-path') ?? ''))
+			.map((e) => (e.textContent ?? '').trim()),
+	);
+}
+
+/** How the open panel shows its notices: each one's text and the number of lines it takes. */
+async function shownNotices(editor: Editor): Promise<Array<{ text: string; lines: number }>> {
+	const panel = editor.page.locator('[data-test-id="ndv"] [data-test-id="node-parameters"]');
+	const texts = await panel.locator('[class*="notice"], [data-test-id*="notice"]').evaluateAll((elements) =>
+		elements
+			// The innermost elements holding a notice's text (a notice's wrapper and its content both match).
+			.filter((e) => !e.querySelector('[class*="notice"], [data-test-id*="notice"]'))
+			.map((e) => {
+				const style = (globalThis as unknown as { getComputedStyle(el: unknown): { lineHeight: string; fontSize: string } }).getComputedStyle(e);
+				const lineHeight = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.4;
+				return { text: (e.textContent ?? '').trim(), lines: Math.round(e.getBoundingClientRect().height / lineHeight) };
+			})
+			.filter((notice) => notice.text !== ''),
+	);
+	return texts;
+}
+
+describe('the examples', () => {
+	const linkReferencesShown: Record<string, string[]> = {};
+	const triggerPanels: Record<string, { text: string; notices: Array<{ text: string; lines: number }> }> = {};
+
+	test.each(['bulk-customer-cleanup.json', 'crm-to-loyalty-sync.json', 'payment-status-to-ops.json', 'refund-from-ticket.json'])(
+		'%s: every CCV node\'s panel opens without a console error and changes nothing by being opened',
+		async (file) => {
+			const example = editor.examples.find((e) => e.file === file);
+			expect(example).toBeDefined();
+			const { workflow } = example!;
+			const ours = workflow.nodes.filter((node) => node.type.startsWith('CUSTOM.'));
+			expect(ours.length).toBeGreaterThan(0);
+			// Panels showing Link References also report what it displays (checked below).
+			const inside: Record<string, () => Promise<void>> = {};
+			for (const node of ours) {
+				if ('linkReferences' in node.parameters) {
+					inside[node.name] = async () => void (linkReferencesShown[`${file} / ${node.name}`] = await shownLinkReferences(editor));
+				}
+				if (node.type === 'CUSTOM.ccvTrigger') {
+					inside[node.name] = async () => {
+						const text = await editor.page.locator('[data-test-id="ndv"] [data-test-id="node-parameters"]').innerText();
+						triggerPanels[`${file} / ${node.name}`] = { text, notices: await shownNotices(editor) };
+					};
+				}
+			}
+			await openWorkflow(editor, workflow.id);
+			const errorsBefore = editor.consoleErrors.length;
+			expect(await openAndClose(editor, workflow.name, ours.map((node) => node.name), inside)).toEqual([]);
+			expect(ourConsoleErrors(editor.consoleErrors.slice(errorsBefore))).toEqual([]);
+		},
+	);
+
+	test('CRM-to-loyalty sync: Link References shows its expression as one value, not one entry per character', () => {
+		const example = editor.examples.find((e) => e.file === 'crm-to-loyalty-sync.json')!;
+		const node = example.workflow.nodes.find((n) => n.type === CCV_NODE_TYPE && 'linkReferences' in n.parameters)!;
+		expect(node.parameters.linkReferences).toBe('={{ $json.cardBarcode }}');
+		const shown = linkReferencesShown[`crm-to-loyalty-sync.json / ${node.name}`];
+		expect(shown).toHaveLength(1);
+		expect(shown[0]).toContain('{{ $json.cardBarcode }}');
+	});
+
+	test('Payment status to ops: the trigger panel names only what n8n 2.41 shows (issue 19 #3)', () => {
+		const panels = Object.values(triggerPanels);
+		expect(panels.length).toBeGreaterThan(0);
+		for (const panel of panels) {
+			expect(panel.text).not.toMatch(/Listen for test event/i);
+			expect(panel.text).not.toMatch(/Publish the workflow, then/i);
+			expect(panel.notices.length).toBeGreaterThan(0);
+		}
+	});
+
+	// KNOWN FAILURE (issue 19 #3, owner T1: nodes/Ccv/trigger/description.ts): the transaction notice
+	// ("Set this node's Production URL ... CCV calls only https:// addresses.") takes 5 lines in the
+	// panel at 1600x1000, above the 3 the issue asks for. Remove `.failing` when it is shorter.
+	test.failing('Payment status to ops: each trigger notice takes at most 3 lines (issue 19 #3)', () => {
+		const notices = Object.values(triggerPanels).flatMap((panel) => panel.notices);
+		expect(notices.length).toBeGreaterThan(0);
+		expect(notices.filter((notice) => notice.lines > 3)).toEqual([]);
+	});
+});
+
+describe('every operation', () => {
+	let customerModes: Array<{ value: string; cut: boolean }> = [];
+
+	test('each operation\'s panel opens without a console error and changes nothing by being opened', async () => {
+		await openWorkflow(editor, OPERATIONS_WORKFLOW);
+		const errorsBefore = editor.consoleErrors.length;
+		const getCustomer = OPERATIONS.find((op) => op.resource === 'customer' && op.operation === 'get')!.name;
+		const inside = {
+			// The Customer locator's mode as shown (issue 19 #6): its words, and whether the box cuts them.
+			[getCustomer]: async () => {
+				customerModes = await editor.page.locator('[data-test-id="parameter-input-customer"] input').evaluateAll((inputs) =>
+					inputs.map((input) => {
+						const box = input as unknown as { value: string; scrollWidth: number; clientWidth: number };
+						return { value: box.value, cut: box.scrollWidth > box.clientWidth + 1 };
+					}),
+				);
+			},
+		};
+		const changed = await openAndClose(editor, 'Every CCV operation', [...OPERATIONS.map((op) => op.name), 'After the last'], inside);
+		expect(changed).toEqual([]);
+		expect(ourConsoleErrors(editor.consoleErrors.slice(errorsBefore))).toEqual([]);
+	});
+
+	test('as an AI agent\'s tool, Refund shows the author\'s switch, off; the plain node does not', async () => {
+		let toolPanel = '';
+		let toolSwitch: string | null = null;
+		await withPanel(editor, `Every CCV operation / ${TOOL_NODE}`, TOOL_NODE, async () => {
+			toolPanel = await editor.page.locator('[data-test-id="ndv"] [data-test-id="node-parameters"]').innerText();
+			toolSwitch = await editor.page
+				.locator('[data-test-id="parameter-input-aiAgentAllowed"] [role="switch"], [data-test-id="parameter-input-aiAgentAllowed"] input')
+				.first()
+				.evaluate((e) => e.getAttribute('aria-checked') ?? String((e as unknown as { checked?: boolean }).checked));
+		});
+		expect(toolPanel).toContain('Allow When an AI Agent Calls It');
+		expect(toolPanel).not.toContain('Max Amount per AI Agent Call');
+		expect(toolSwitch).toBe('false');
+		const plainRefund = OPERATIONS.find((op) => op.resource === 'refund' && op.operation === 'create')!.name;
+		let plainPanel = '';
+		await withPanel(editor, `Every CCV operation / ${plainRefund}`, plainRefund, async () => {
+			plainPanel = await editor.page.locator('[data-test-id="ndv"] [data-test-id="node-parameters"]').innerText();
+		});
+		expect(plainPanel).not.toContain('AI Agent');
+	});
+
+	test('the Customer locator\'s modes are "External ID" and "CCV ID", not "By ID" (issue 19 #6)', () => {
+		expect(customerModes.map((mode) => mode.value)).toContain('External ID');
+		expect(customerModes.map((mode) => mode.value)).not.toContain('By ID');
+	});
+
+	// KNOWN FAILURE (issue 19 #6, owner C: customerLocator in nodes/Ccv/actions/common.descriptions.ts):
+	// n8n's mode box is narrower than "External ID", so the panel shows "External" (the input's text is
+	// wider than the box). Remove `.failing` once the selected mode shows in full.
+	test.failing('the Customer locator shows the selected mode in full (issue 19 #6)', () => {
+		expect(customerModes).toEqual(expect.arrayContaining([{ value: 'External ID', cut: false }]));
+	});
+
+	test('the editor got an output schema for every operation, and never a 404 for our files', () => {
+		const schemaAnswers = editor.ourResponses.filter((r) => r.url.includes('/schemas/'));
+		const answered = new Map(schemaAnswers.map((r) => [new URL(r.url).pathname, r.status]));
+		const expected = OPERATIONS.map((op) => `/schemas/${CCV_NODE_TYPE}/1.0.0/${op.resource}/${op.operation}.json`);
+		expect(expected.filter((url) => answered.get(url) !== 200)).toEqual([]);
+		expect(editor.ourResponses.filter((r) => r.status >= 400)).toEqual([]);
+	});
+});
+
+describe('the node picker (in the workflow opened above)', () => {
+	test('finds CCV by the words users call the job', async () => {
+		const { page } = editor;
+		editor.step('node picker');
+		const found: Record<string, boolean> = {};
+		for (const word of ['loyalty', 'upsert', 'sync', 'webhook', 'refund', 'payment method']) {
+			await page.click('[data-test-id="node-creator-plus-button"]');
+			const search = page.locator('[data-test-id="node-creator-search-bar"]').first();
+			await search.fill(word);
+			const items = page.locator('[data-test-id="node-creator"] [data-test-id="item-iterator-item"]');
+			await items.first().waitFor({ timeout: 30_000 });
+			await page.waitForTimeout(300);
+			found[word] = (await items.allTextContents()).some((text) => text.trim().startsWith('CCV'));
+			await page.keyboard.press('Escape');
+			await page.locator('[data-test-id="node-creator"]').waitFor({ state: 'hidden', timeout: 30_000 }).catch(() => undefined);
+		}
+		expect(found).toEqual({ loyalty: true, upsert: true, sync: true, webhook: true, refund: true, 'payment method': true });
+	});
+});
+
+describe('the credential (issue 19 #2)', () => {
+	test('a saved LIVE credential shows the live warning when opened again', async () => {
+		const { page } = editor;
+		const live = (await editor.api.post('/rest/credentials', {
+			name: 'CCV live (browser check)',
+			type: 'ccvApi',
+			data: { apiKey: 'l_browser_check_only', environment: 'live', baseUrl: editor.sandbox.url },
+		})) as { id: string };
+		editor.step('credential: live');
+		await page.goto(`${editor.server.baseUrl}/home/credentials/${live.id}`);
+		const modal = page.locator('[data-test-id="editCredential-modal"]');
+		await modal.waitFor({ timeout: 60_000 });
+		await expect(modal.getByText('LIVE credential', { exact: false }).first().isVisible()).resolves.toBe(true);
+		await page.keyboard.press('Escape');
+	});
+});
