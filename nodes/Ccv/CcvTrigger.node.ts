@@ -20,8 +20,9 @@ export class CcvTrigger implements INodeType {
 		version: 1,
 		subtitle:
 			'={{ $parameter["eventSource"] === "orderStatus" ? "Order status" : $parameter["eventSource"] === "notification" ? "Notification" : "Transaction webhook" }}',
+		// n8n shows this text on the merged "CCV" entry of the node picker: it describes the whole package.
 		description:
-			'Starts the workflow when a CCV payment, refund or Boarding order changes status, with the status CCV confirms',
+			'Payments, refunds, customers, cards, mandates and Boarding orders at CCV, and a trigger for their status changes (checked at CCV)',
 		defaults: { name: 'CCV Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

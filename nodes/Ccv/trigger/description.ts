@@ -2,12 +2,14 @@ import type { INodeProperties, TriggerPanelDefinition } from 'n8n-workflow';
 
 import { ORDER_STATUSES } from '../schemas/order';
 import { TRANSACTION_STATUSES } from '../schemas/transaction';
+import { MAX_REMEMBERED } from './emittedStore';
+import { MAX_ORDERS_PER_CALL } from './orderSource';
 import { TRANSACTION_TYPES } from './vocabulary';
 
-const TEST_VS_PRODUCTION =
-	'The Test URL (…/webhook-test/…) only answers while you click "Listen for test event" in this panel; once the workflow is published CCV must call the Production URL (…/webhook/…). The two differ: give CCV the Production URL for real use.';
+const TOKEN_HINT = 'With a Shared Token (below), add ?token=YOUR-TOKEN.';
 
-const TOKEN_HINT = 'If you set a Shared Token below, add ?token=YOUR-TOKEN to that URL.';
+// n8n 2.41 shows the node's URLs under "Webhook URLs" (collapsed) at the top of the parameters.
+const PRODUCTION_URL = 'this node\'s Production URL (open "Webhook URLs" above)';
 
 const transactionSources = { show: { eventSource: ['transaction', 'notification'] } };
 const orderSource = { show: { eventSource: ['orderStatus'] } };
@@ -30,12 +32,12 @@ const STATUS_NAMES: Record<(typeof TRANSACTION_STATUSES)[number], string> = {
 export const triggerPanel: TriggerPanelDefinition = {
 	header: 'Give CCV this node\'s URL, then let a payment, refund or order change status',
 	executionsHelp: {
-		inactive: `While building, click "Listen for test event" and make CCV (or the CCV sandbox) call this node's Test URL. ${TEST_VS_PRODUCTION} CCV's call only names the transaction or order: this node looks it up at CCV with your credential and outputs CCV's answer.`,
+		inactive:
+			'Click "Execute step" (or "Test this trigger"), then make CCV or the CCV sandbox call the Test URL (…/webhook-test/…). Each call is checked at CCV before anything is output.',
 		active:
-			'The workflow is published: every call CCV makes to the Production URL is checked at CCV, and each verified status change starts an execution, listed under Executions. Calls that name nothing CCV knows, or statuses you filtered out, start nothing.',
+			'CCV calls the Production URL (…/webhook/…). Each call is checked at CCV; each verified status change starts one execution, listed under Executions.',
 	},
-	activationHint:
-		'Publish the workflow, then give CCV this node\'s Production URL (not the Test URL), exactly as the notice in the parameters describes.',
+	activationHint: 'For real use CCV must call the Production URL (…/webhook/…), not the Test URL (…/webhook-test/…).',
 };
 
 export const triggerProperties: INodeProperties[] = [
@@ -62,23 +64,27 @@ export const triggerProperties: INodeProperties[] = [
 			},
 		],
 		default: 'transaction',
+		description: 'Which kind of call CCV makes to this node',
 	},
 	{
-		displayName: `Give CCV this node's Production URL (under Webhook URLs above) as the webhookUrl of each payment, refund, capture or reversal you create, or as your merchant webhook at CCV. ${TOKEN_HINT} CCV only calls https:// addresses. ${TEST_VS_PRODUCTION}`,
+		displayName:
+			`Set ${PRODUCTION_URL} as the Webhook URL of each payment, refund, capture or reversal, or as the credential's Default Webhook URL. ${TOKEN_HINT} CCV calls only https:// addresses.`,
 		name: 'transactionUrlNotice',
 		type: 'notice',
 		default: '',
 		displayOptions: { show: { eventSource: ['transaction'] } },
 	},
 	{
-		displayName: `Give CCV this node's Production URL (under Webhook URLs above) as the notification URL in the notificationRequests of each payment, refund, capture or reversal you create. ${TOKEN_HINT} CCV only calls https:// addresses. ${TEST_VS_PRODUCTION}`,
+		displayName:
+			`Set ${PRODUCTION_URL} as the URL in the Notification Requests of each payment, refund, capture or reversal. ${TOKEN_HINT} CCV calls only https:// addresses.`,
 		name: 'notificationUrlNotice',
 		type: 'notice',
 		default: '',
 		displayOptions: { show: { eventSource: ['notification'] } },
 	},
 	{
-		displayName: `When you submit an order, set its notificationUrl (statusNotificationInformation) to this node's Production URL followed by ?orderId=THE-CCV-ORDER-ID, for example https://n8n.example.com/webhook/…/webhook?orderId=1234; with a Shared Token, add &token=YOUR-TOKEN. CCV must allow-list this address before it calls it: tell CCV the URL. CCV calls only https:// addresses, once per status change, and never retries. ${TEST_VS_PRODUCTION}`,
+		displayName:
+			`In Order Submit, set Additional Fields > Status Notification URL to ${PRODUCTION_URL} and pick Notify On Statuses, then tell CCV the URL. ${TOKEN_HINT} CCV's call names no order: list the orders to check below.`,
 		name: 'orderUrlNotice',
 		type: 'notice',
 		default: '',
@@ -103,6 +109,15 @@ export const triggerProperties: INodeProperties[] = [
 		displayOptions: transactionSources,
 	},
 	{
+		displayName: 'Order IDs to Check',
+		name: 'orderIds',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 5f0c2a9e-..., 7a21b3c4-...',
+		description: `CCV's IDs of the orders to watch (Order Submit's output shows them), separated by commas or new lines. Each call makes the trigger ask CCV for the status of these orders (at most ${MAX_ORDERS_PER_CALL}, skipping those already output in an end state).`,
+		displayOptions: orderSource,
+	},
+	{
 		displayName: 'Order Statuses',
 		name: 'orderStatuses',
 		type: 'multiOptions',
@@ -117,8 +132,7 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'emitEachStatusOnce',
 		type: 'boolean',
 		default: true,
-		description:
-			'Whether to output a status only once per transaction or order, even when CCV calls more than once. The workflow remembers the last status output for up to 1,000 transactions or orders (the oldest are forgotten first).',
+		description: `Whether to output each status of a transaction or order only once, however often CCV (or anyone) calls. Remembers the last ${MAX_REMEMBERED.toLocaleString('en-US')} status changes output; calls that change nothing are not counted.`,
 	},
 	{
 		displayName: 'Shared Token',

@@ -1,11 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** What one verified call yields: the item to output and what "Emit Each Status Once" keys on. */
+/** One verified status change: the item to output and its eventKey (what "Emit Each Status Once" keys on). */
 export interface VerifiedEvent {
 	json: IDataObject;
-	key: string;
-	/** Normalized status, as remembered in static data. */
-	status: string;
+	eventKey: string;
 }
 
 /** A call that starts nothing, with the reason for n8n's log (never for the caller). */
@@ -13,8 +11,12 @@ export interface IgnoredCall {
 	ignored: string;
 }
 
-export type CallOutcome = VerifiedEvent | IgnoredCall;
+/** What one call yields: the verified status changes to consider (filters applied), or nothing. */
+export type CallOutcome = { events: VerifiedEvent[] } | IgnoredCall;
 
 export function isIgnored(outcome: CallOutcome): outcome is IgnoredCall {
 	return 'ignored' in outcome;
 }
+
+/** Whether an eventKey was output before (this process or the workflow's static data). */
+export type EmittedCheck = (eventKey: string) => boolean;

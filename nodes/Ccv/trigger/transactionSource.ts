@@ -5,9 +5,9 @@ import { eventType as eventTypeSchema, referenceInCall, transactionAnswer } from
 import { TRANSACTION_PATH } from '../actions/transaction/transaction.helpers';
 import { isNotFound } from '../transport';
 import type { CcvClient } from '../transport';
-import { notificationKey, transactionKey } from './emittedStore';
+import { transactionEventKey } from '../helpers/changesEventKey';
 import type { CallOutcome } from './event';
-import { isSelected, normalize } from './vocabulary';
+import { isSelected } from './vocabulary';
 
 // Transaction webhook ({"id": reference}) and notification ({reference|transactionReference|id,
 // eventType, ...}): the body only tells which transaction to look up. Everything output comes
@@ -75,14 +75,19 @@ export async function fetchTransaction(
 	return candidate as IDataObject;
 }
 
+/** What the caller put in the URL (minus the token) and, for notifications, the event type: never verified. */
+export function unverifiedOf(ctx: IWebhookFunctions, eventType?: string | null): IDataObject {
+	const query = { ...(ctx.getQueryData() as IDataObject) };
+	delete query.token;
+	return eventType === undefined ? { query } : { eventType, query };
+}
+
 export async function transactionEvent(
 	ctx: IWebhookFunctions,
 	client: CcvClient,
 	source: 'transaction' | 'notification',
+	reference: string,
 ): Promise<CallOutcome> {
-	const body = ctx.getBodyData();
-	const reference = readReference(body);
-	if (reference === undefined) return { ignored: 'the call names no usable transaction reference' };
 	const transaction = await fetchTransaction(ctx, client, reference);
 	if (!transaction) return { ignored: `CCV does not know transaction ${reference}` };
 
@@ -93,13 +98,9 @@ export async function transactionEvent(
 	const type = typeof transaction.type === 'string' ? transaction.type : '';
 	if (types.length > 0 && !isSelected(types, type)) return { ignored: `type ${type || '(none)'} is not selected` };
 
-	if (source === 'transaction') {
-		return { json: { ...transaction }, key: transactionKey(reference), status: normalize(status) };
-	}
-	const eventType = readEventType(body);
-	return {
-		json: { ...transaction, eventType },
-		key: notificationKey(eventType, reference),
-		status: normalize(status),
-	};
+	// Only CCV's answer decides the eventKey: a caller varying eventType or the URL cannot make a
+	// verified status start a second execution.
+	const eventKey = transactionEventKey(reference, status);
+	const unverified = unverifiedOf(ctx, source === 'notification' ? readEventType(ctx.getBodyData()) : undefined);
+	return { events: [{ json: { ...transaction, eventKey, unverified }, eventKey }] };
 }

@@ -2,12 +2,15 @@ import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { CcvClient } from '../transport';
 import type { ClientSettings } from '../transport';
-import { alreadyEmitted, rememberEmitted } from './emittedStore';
+import { isRecorded, mergeEmitted, upgradeLegacy } from './emittedStore';
 import type { TriggerStaticData } from './emittedStore';
 import { isIgnored } from './event';
-import { orderEvent } from './orderSource';
+import type { CallOutcome, EmittedCheck, VerifiedEvent } from './event';
+import { orderEvents } from './orderSource';
+import { claim, memoryOf, remember } from './processMemory';
+import type { NodeMemory } from './processMemory';
 import { tokenMatches } from './token';
-import { transactionEvent } from './transactionSource';
+import { readReference, transactionEvent } from './transactionSource';
 import type { EventSource } from './vocabulary';
 
 // The caller waits for our answer while we ask CCV: fewer and shorter retries than the action node.
@@ -18,8 +21,14 @@ export const TRIGGER_CLIENT_SETTINGS: Partial<ClientSettings> = {
 	timeoutMs: 15_000,
 };
 
+/** What one lookup decided: the events to output now, and whether a lookup failed. */
+interface Decision {
+	events: VerifiedEvent[];
+	failure?: Error;
+}
+
 /**
- * The same answer whatever happened, so a caller learns nothing about our account. The node sends
+ * The same answer whatever was verified, so a caller learns nothing about our account. The node sends
  * it itself, before the execution starts: n8n (2.41) saves the static data (Emit Each Status Once)
  * when the webhook answers, and starting the execution first resets n8n's "changed" mark, so the
  * record of what was output would be lost and a repeated call would run the workflow again.
@@ -29,32 +38,103 @@ function acknowledged(ctx: IWebhookFunctions): IWebhookResponseData {
 	return { noWebhookResponse: true };
 }
 
-export async function handleCall(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const token = ctx.getNodeParameter('token', '') as string;
-	if (token !== '') {
-		const query = ctx.getQueryData() as Record<string, unknown>;
-		if (!tokenMatches(token, query.token)) {
-			ctx.logger.warn('CCV Trigger: refused a call without the right ?token= (HTTP 401)');
-			ctx.getResponseObject().status(401).json({ message: 'Unauthorized' });
-			return { noWebhookResponse: true };
-		}
+/**
+ * A lookup at CCV failed (5xx, timeout, refused credential...): not "unknown", so the caller gets a
+ * non-2xx answer and, if it retries, the status change is verified then. The reason goes to n8n's log only.
+ */
+function notVerified(ctx: IWebhookFunctions, error: Error): IWebhookResponseData {
+	ctx.logger.error(`CCV Trigger: could not verify the call at CCV, answered 503 so a retrying caller retries: ${error.message}`);
+	const res = ctx.getResponseObject();
+	res.setHeader('Retry-After', '30');
+	res.status(503).json({ received: false, message: 'Could not verify the event now; please retry' });
+	return { noWebhookResponse: true };
+}
+
+function respond(ctx: IWebhookFunctions, decision: Decision): IWebhookResponseData {
+	const answered = decision.failure ? notVerified(ctx, decision.failure) : acknowledged(ctx);
+	if (decision.events.length === 0) return answered;
+	return { ...answered, workflowData: [decision.events.map((event) => ({ json: event.json }))] };
+}
+
+function asError(error: unknown): Error {
+	return error instanceof Error ? error : new Error(String(error));
+}
+
+/** Runs the lookup; with Emit Each Status Once, keeps only events not output before and records them. */
+async function decide(lookup: () => Promise<{ outcome: CallOutcome; failure?: Error }>, record?: (events: VerifiedEvent[]) => VerifiedEvent[]): Promise<Decision> {
+	let result;
+	try {
+		result = await lookup();
+	} catch (error) {
+		return { events: [], failure: asError(error) };
 	}
+	const { outcome, failure } = result;
+	if (isIgnored(outcome)) return { events: [], failure };
+	return { events: record ? record(outcome.events) : outcome.events, failure };
+}
+
+function refused(ctx: IWebhookFunctions): IWebhookResponseData | undefined {
+	const token = ctx.getNodeParameter('token', '') as string;
+	if (token === '') return undefined;
+	const query = ctx.getQueryData() as Record<string, unknown>;
+	if (tokenMatches(token, query.token)) return undefined;
+	ctx.logger.warn('CCV Trigger: refused a call without the right ?token= (HTTP 401)');
+	ctx.getResponseObject().status(401).json({ message: 'Unauthorized' });
+	return { noWebhookResponse: true };
+}
+
+export async function handleCall(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const denied = refused(ctx);
+	if (denied) return denied;
 
 	const source = ctx.getNodeParameter('eventSource', 'transaction') as EventSource;
+	const once = ctx.getNodeParameter('emitEachStatusOnce', true) as boolean;
 	const client = new CcvClient(ctx, TRIGGER_CLIENT_SETTINGS);
-	const outcome = source === 'orderStatus' ? await orderEvent(ctx, client) : await transactionEvent(ctx, client, source);
-	if (isIgnored(outcome)) {
-		ctx.logger.debug(`CCV Trigger: nothing output, ${outcome.ignored}`);
-		return acknowledged(ctx);
-	}
 
-	if (ctx.getNodeParameter('emitEachStatusOnce', true) as boolean) {
-		const data = ctx.getWorkflowStaticData('node') as TriggerStaticData;
-		if (alreadyEmitted(data, outcome.key, outcome.status)) {
-			ctx.logger.debug(`CCV Trigger: nothing output, status ${outcome.status} of ${outcome.key} was output before`);
+	let laneKey: string;
+	let lookup: (wasEmitted: EmittedCheck) => Promise<{ outcome: CallOutcome; failure?: Error }>;
+	if (source === 'orderStatus') {
+		laneKey = 'orders';
+		lookup = async (wasEmitted) => {
+			const { outcome, failed } = await orderEvents(ctx, client, wasEmitted);
+			for (const { orderId, error } of failed) {
+				ctx.logger.error(`CCV Trigger: could not get the status of order ${orderId} at CCV: ${error.message}`);
+			}
+			return { outcome, failure: failed[0]?.error };
+		};
+	} else {
+		const reference = readReference(ctx.getBodyData());
+		if (reference === undefined) {
+			ctx.logger.debug('CCV Trigger: nothing output, the call names no usable transaction reference');
 			return acknowledged(ctx);
 		}
-		rememberEmitted(data, outcome.key, outcome.status);
+		laneKey = `transaction:${reference}`;
+		lookup = async () => ({ outcome: await transactionEvent(ctx, client, source, reference) });
 	}
-	return { ...acknowledged(ctx), workflowData: [[{ json: outcome.json }]] };
+
+	if (!once) return respond(ctx, await decide(async () => await lookup(() => false)));
+
+	// Everything up to claim() is synchronous: a copy arriving while this call's lookup runs finds the lane taken.
+	const memory = memoryOf({ mode: ctx.getMode(), workflowId: String(ctx.getWorkflow().id ?? ''), nodeId: ctx.getNode().id });
+	const data = ctx.getWorkflowStaticData('node') as TriggerStaticData;
+	upgradeLegacy(data);
+	const wasEmitted: EmittedCheck = (eventKey) => memory.emitted.has(eventKey) || isRecorded(data, eventKey);
+	const claimed = claim(memory, laneKey, async () => await decide(async () => await lookup(wasEmitted), (events) => keepNew(memory, events, wasEmitted)));
+	const decision = await claimed.result;
+	// Every call writes back what this process has output, restoring records an overlapping save overwrote.
+	mergeEmitted(data, memory.emitted);
+	if (!claimed.leader) return respond(ctx, { events: [], failure: decision.failure });
+	if (decision.events.length === 0) ctx.logger.debug('CCV Trigger: nothing new to output');
+	return respond(ctx, decision);
+}
+
+/** The events not output before; they are recorded at once, before any other call can look. */
+function keepNew(memory: NodeMemory, events: VerifiedEvent[], wasEmitted: EmittedCheck): VerifiedEvent[] {
+	const fresh: VerifiedEvent[] = [];
+	for (const event of events) {
+		if (wasEmitted(event.eventKey)) continue;
+		remember(memory, event.eventKey);
+		fresh.push(event);
+	}
+	return fresh;
 }

@@ -3,12 +3,12 @@
 import { Workflow } from 'n8n-workflow';
 import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
-import { MAX_REMEMBERED, rememberEmitted } from '../../../../nodes/Ccv/trigger/emittedStore';
+import { MAX_REMEMBERED, mergeEmitted } from '../../../../nodes/Ccv/trigger/emittedStore';
 import type { TriggerStaticData } from '../../../../nodes/Ccv/trigger/emittedStore';
 import { runWebhookMethod } from '../../../helpers/engine';
 
 import { useTestSandbox } from '../../../sandbox/testing';
-import { callTrigger, credentialsFor, emittedBy, trigger } from './helpers';
+import { asEmitted, callTrigger, credentialsFor, emittedBy, trigger } from './helpers';
 
 const t = useTestSandbox();
 
@@ -33,7 +33,11 @@ describe('CCV Trigger: Emit Each Status Once', () => {
 
 		expect(twicePending.emitted.map((t) => t.status)).toEqual(['pending']);
 		expect(thenSuccess.emitted.map((t) => t.status)).toEqual(['success']);
-		expect(thenSuccess.staticData).toEqual({ lastEmitted: { [`tx:${reference}`]: 'success' } });
+		expect(Object.keys(thenSuccess.staticData.emitted as IDataObject)).toEqual([
+			`transaction:${reference}:pending`,
+			`transaction:${reference}:success`,
+		]);
+		expect(thenSuccess.emitted[0].eventKey).toBe(`transaction:${reference}:success`);
 	});
 
 	it('outputs every call when switched off, and stores nothing', async () => {
@@ -54,42 +58,72 @@ describe('CCV Trigger: Emit Each Status Once', () => {
 		expect(run.staticData).toEqual({});
 	});
 
-	it('keeps notifications of different event types apart', async () => {
+	it('outputs one verified status once whatever event type the caller sends, which is output as unverified', async () => {
 		const { reference } = t.sb.addPayment({ status: 'pending' });
 		const note = (eventType: string) => ({ notificationId: eventType, eventType, reference, created: 1, data: {} });
 
 		const run = await deliver({ eventSource: 'notification' }, [
 			note('AuthenticationStarted'),
 			note('AuthenticationCompleted'),
-			note('AuthenticationCompleted'),
+			note('StatusChanged'),
+			note('MandateUsed'),
 		]);
 
-		expect(run.emitted.map((t) => [t.eventType, t.status])).toEqual([
-			['AuthenticationStarted', 'pending'],
-			['AuthenticationCompleted', 'pending'],
+		expect(run.emitted).toEqual([
+			asEmitted(t.sb.state.transactions()[0], { eventType: 'AuthenticationStarted', query: {} }),
 		]);
-		expect(Object.keys(run.staticData.lastEmitted as IDataObject)).toEqual([
-			`ntf:AuthenticationStarted:${reference}`,
-			`ntf:AuthenticationCompleted:${reference}`,
-		]);
+		expect(Object.keys(run.staticData.emitted as IDataObject)).toEqual([`transaction:${reference}:pending`]);
 	});
 
-	it(`remembers at most ${MAX_REMEMBERED} transactions, forgetting the oldest first`, () => {
-		const data: TriggerStaticData = {};
-		for (let i = 0; i <= MAX_REMEMBERED; i++) rememberEmitted(data, `tx:${i}`, 'success');
-		rememberEmitted(data, 'tx:1', 'failed');
-		rememberEmitted(data, 'tx:new', 'pending');
+	it('is not flushed by 1,000 calls naming real transactions: a repeat of an earlier status still starts nothing', async () => {
+		const first = t.sb.addPayment({ status: 'success' }).reference;
+		const others = Array.from({ length: 5 }, () => t.sb.addPayment({ status: 'pending' }).reference);
+		const start = await deliver({ eventSource: 'notification' }, [{ reference: first, eventType: 'StatusChanged' }]);
+		const flood = Array.from({ length: 1000 }, (_, i) => ({ reference: others[i % others.length], eventType: `Event${i}` }));
 
-		const keys = Object.keys(data.lastEmitted ?? {});
+		const afterFlood = await deliver({ eventSource: 'notification' }, flood, start.staticData);
+		const repeat = await deliver({ eventSource: 'notification' }, [{ reference: first, eventType: 'StatusChanged' }], afterFlood.staticData);
+
+		expect(start.emitted).toHaveLength(1);
+		expect(afterFlood.emitted).toHaveLength(others.length);
+		expect(repeat.emitted).toEqual([]);
+		expect(Object.keys(repeat.staticData.emitted as IDataObject)).toHaveLength(1 + others.length);
+	}, 120_000);
+
+	it(`remembers at most ${MAX_REMEMBERED} status changes, forgetting the ones output longest ago first`, () => {
+		const data: TriggerStaticData = {};
+		const fresh = new Map<string, number>();
+		for (let i = 0; i <= MAX_REMEMBERED + 1; i++) fresh.set(`transaction:T${i}:success`, 1000 + i);
+		mergeEmitted(data, fresh);
+
+		const keys = Object.keys(data.emitted ?? {});
 		expect(keys).toHaveLength(MAX_REMEMBERED);
-		expect(keys.slice(0, 2)).toEqual(['tx:3', 'tx:4']);
-		expect(keys.slice(-2)).toEqual(['tx:1', 'tx:new']);
-		expect(data.lastEmitted?.['tx:1']).toBe('failed');
+		expect(keys.slice(0, 1)).toEqual(['transaction:T2:success']);
+		expect(keys.at(-1)).toBe(`transaction:T${MAX_REMEMBERED + 1}:success`);
+	});
+
+	it('merges: a copy missing records another save overwrote gets them back, and an unchanged one is not rewritten', () => {
+		const data: TriggerStaticData = { emitted: { 'transaction:B:success': 5 } };
+		mergeEmitted(data, new Map([['transaction:A:success', 4], ['transaction:B:success', 5]]));
+		const merged = data.emitted;
+		mergeEmitted(data, new Map([['transaction:A:success', 4]]));
+
+		expect(merged).toEqual({ 'transaction:A:success': 4, 'transaction:B:success': 5 });
+		expect(data.emitted).toBe(merged);
+	});
+
+	it('reads what an earlier version remembered', async () => {
+		const { reference } = t.sb.addPayment({ status: 'success' });
+
+		const run = await deliver({ eventSource: 'transaction' }, [{ id: reference }], { lastEmitted: { [`tx:${reference}`]: 'success' } });
+
+		expect(run.emitted).toEqual([]);
+		expect(run.staticData).toEqual({ emitted: { [`transaction:${reference}:success`]: 0 } });
 	});
 
 	it('marks the workflow static data as changed, so n8n saves it', () => {
 		const node: INode = { id: '1', name: 'CCV Trigger', type: 'ccvTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
-		const loaded = { 'node:CCV Trigger': { lastEmitted: { 'tx:A': 'pending' } } };
+		const loaded = { 'node:CCV Trigger': { emitted: { 'transaction:A:pending': 1 } } };
 		const workflow = new Workflow({
 			nodes: [node],
 			connections: {},
@@ -101,11 +135,13 @@ describe('CCV Trigger: Emit Each Status Once', () => {
 
 		const data = workflow.getStaticData('node', node) as TriggerStaticData;
 		expect(changed()).toBe(false);
-		rememberEmitted(data, 'tx:A', 'success');
+		mergeEmitted(data, new Map([['transaction:A:pending', 1]]));
+		expect(changed()).toBe(false);
+		mergeEmitted(data, new Map([['transaction:A:success', 2]]));
 
 		expect(changed()).toBe(true);
 		expect(JSON.parse(JSON.stringify(workflow.staticData))).toEqual({
-			'node:CCV Trigger': { lastEmitted: { 'tx:A': 'success' } },
+			'node:CCV Trigger': { emitted: { 'transaction:A:pending': 1, 'transaction:A:success': 2 } },
 		});
 	});
 });
@@ -116,7 +152,7 @@ describe('CCV Trigger webhook methods (publishing and unpublishing)', () => {
 
 	it('records the Production URL on publish and forgets it on unpublish, keeping what was output', async () => {
 		const credentials = credentialsFor(t.sb);
-		const remembered = { lastEmitted: { 'tx:A': 'success' } };
+		const remembered = { emitted: { 'transaction:A:success': 1 } };
 
 		const before = await runWebhookMethod(trigger, 'checkExists', { parameters, credentials, staticData: remembered });
 		const created = await runWebhookMethod(trigger, 'create', { parameters, credentials, staticData: remembered });
@@ -133,7 +169,7 @@ describe('CCV Trigger webhook methods (publishing and unpublishing)', () => {
 		const staticData = {
 			webhookUrl: url,
 			eventSource: 'transaction',
-			lastEmitted: { 'tx:A': 'success', 'order:42': 'completed', 'tx:B': 'failed' },
+			emitted: { 'transaction:A:success': 1, 'order:42:completed': 2, 'transaction:B:failed': 3 },
 		};
 		const orders = { eventSource: 'orderStatus' };
 
@@ -141,6 +177,6 @@ describe('CCV Trigger webhook methods (publishing and unpublishing)', () => {
 		const created = await runWebhookMethod(trigger, 'create', { parameters: orders, staticData });
 
 		expect(exists.result).toBe(false);
-		expect(created.staticData).toEqual({ webhookUrl: url, eventSource: 'orderStatus', lastEmitted: { 'order:42': 'completed' } });
+		expect(created.staticData).toEqual({ webhookUrl: url, eventSource: 'orderStatus', emitted: { 'order:42:completed': 2 } });
 	});
 });

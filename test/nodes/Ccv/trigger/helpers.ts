@@ -4,11 +4,16 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { request } from 'undici';
 
 import { CcvTrigger } from '../../../../nodes/Ccv/CcvTrigger.node';
+import { forgetProcessMemory } from '../../../../nodes/Ccv/trigger/processMemory';
+import { transactionEventKey } from '../../../../nodes/Ccv/helpers/changesEventKey';
 import { runWebhook } from '../../../helpers/engine';
 import type { CcvCredentialData, RunWebhookOptions, RunWebhookResult } from '../../../helpers/engine';
 import type { Sandbox } from '../../../sandbox';
 
 export const trigger = new CcvTrigger();
+
+// Every test starts as a freshly started n8n: no status output before in this process.
+if (typeof beforeEach === 'function') beforeEach(() => forgetProcessMemory());
 
 export function credentialsFor(sb: Sandbox, apiKey = sb.apiKey): CcvCredentialData {
 	return { apiKey, baseUrl: sb.url, boardingBaseUrl: sb.url };
@@ -49,4 +54,10 @@ export async function post(url: string, body: unknown): Promise<number> {
 	});
 	await res.body.dump();
 	return res.statusCode;
+}
+
+/** A transaction as the trigger outputs it: CCV's answer, its eventKey, and what the caller said (unverified). */
+export function asEmitted(transaction: object | undefined, unverified: IDataObject = { query: {} }): IDataObject {
+	const tx = (transaction ?? {}) as IDataObject;
+	return { ...tx, eventKey: transactionEventKey(String(tx.reference), String(tx.status)), unverified };
 }

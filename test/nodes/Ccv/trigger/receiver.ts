@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { CcvTrigger } from '../../../../nodes/Ccv/CcvTrigger.node';
+import { forgetProcessMemory } from '../../../../nodes/Ccv/trigger/processMemory';
 import { runWebhook } from '../../../helpers/engine';
 import type { CcvCredentialData } from '../../../helpers/engine';
 
@@ -29,6 +30,8 @@ export interface TriggerReceiver {
 	/** Every item emitted so far, in order. */
 	emitted(): IDataObject[];
 	staticData(): IDataObject;
+	/** As when n8n restarts: what the process remembered is gone, static data stays. */
+	restartProcess(): void;
 	close(): Promise<void>;
 }
 
@@ -63,7 +66,8 @@ export async function startTriggerReceiver(opts: {
 				staticData: loaded,
 				request: { method, query, headers, body },
 			});
-			saved = result.staticData;
+			// n8n writes the whole static data back only when the node changed it; the last write wins.
+			if (JSON.stringify(result.staticData) !== JSON.stringify(loaded)) saved = result.staticData;
 			const emitted = result.workflowData?.[0]?.map((item) => item.json);
 			const status = result.response.sent ? result.response.statusCode : 200;
 			const answer = result.response.sent ? result.response.body : result.webhookResponse;
@@ -95,6 +99,7 @@ export async function startTriggerReceiver(opts: {
 		calls,
 		emitted: () => calls.flatMap((call) => call.emitted ?? []),
 		staticData: () => structuredClone(saved),
+		restartProcess: () => forgetProcessMemory(),
 		close: () =>
 			new Promise<void>((resolve) => {
 				server.closeAllConnections();

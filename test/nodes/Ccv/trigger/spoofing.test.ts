@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { useTestSandbox } from '../../../sandbox/testing';
-import { callTrigger, emittedBy, lookups } from './helpers';
+import { asEmitted, callTrigger, emittedBy, lookups } from './helpers';
 
 const t = useTestSandbox();
 
@@ -21,7 +21,7 @@ describe('CCV Trigger against forged calls', () => {
 
 		const result = await callTrigger(t.sb, webhook, { body: forged });
 
-		expect(emittedBy(result)).toEqual([stateOf(reference)]);
+		expect(emittedBy(result)).toEqual([asEmitted(stateOf(reference))]);
 		expect(emittedBy(result)?.[0]).toMatchObject({ status: 'failed', amount: 12.5, currency: 'eur', type: 'sale' });
 		const onlySuccess = await callTrigger(t.sb, { ...webhook, statuses: ['success'] }, { body: forged });
 		expect(emittedBy(onlySuccess)).toBeUndefined();
@@ -30,12 +30,13 @@ describe('CCV Trigger against forged calls', () => {
 	it('gives the same output whatever extra fields the body carries', async () => {
 		const { reference } = t.sb.addPayment({ status: 'success', amount: '30.00', merchantOrderReference: 'ORDER-7' });
 
-		const plain = await callTrigger(t.sb, webhook, { body: { id: reference } });
-		const forged = await callTrigger(t.sb, webhook, {
+		const everyCall = { ...webhook, emitEachStatusOnce: false };
+		const plain = await callTrigger(t.sb, everyCall, { body: { id: reference } });
+		const forged = await callTrigger(t.sb, everyCall, {
 			body: { id: reference, status: 'failed', amount: 0.01, merchantOrderReference: 'ORDER-666', details: { x: 1 } },
 		});
 
-		expect(emittedBy(plain)).toEqual([stateOf(reference)]);
+		expect(emittedBy(plain)).toEqual([asEmitted(stateOf(reference))]);
 		expect(emittedBy(forged)).toEqual(emittedBy(plain));
 	});
 
@@ -46,7 +47,7 @@ describe('CCV Trigger against forged calls', () => {
 		const unknown = await callTrigger(t.sb, webhook, { body: { id: 'C000000000000000UNKNOWN.1' } });
 
 		expect(emittedBy(unknown)).toBeUndefined();
-		expect(unknown.staticData).toEqual({});
+		expect(Object.keys((unknown.staticData.emitted ?? {}) as object)).toEqual([`transaction:${reference}:success`]);
 		expect(lookups(t.sb).map((l) => l.query.reference)).toEqual([reference, 'C000000000000000UNKNOWN.1']);
 		// The node answers by itself (before any execution starts, see trigger/webhook.ts), identically.
 		for (const result of [known, unknown]) {
@@ -97,15 +98,32 @@ describe('CCV Trigger against forged calls', () => {
 
 			const result = await callTrigger(t.sb, withToken, { query: { token: secret }, body: { id: reference } });
 
-			expect(emittedBy(result)).toEqual([stateOf(reference)]);
+			expect(emittedBy(result)).toEqual([asEmitted(stateOf(reference))]);
 		});
 	});
 
-	it('fails the call instead of staying silent when CCV refuses the credential', async () => {
+	it('answers 503 (not a success) when CCV refuses the credential, outputs and remembers nothing', async () => {
 		const { reference } = t.sb.addPayment();
 
-		await expect(callTrigger(t.sb, webhook, { body: { id: reference } }, { apiKey: 't_revoked' })).rejects.toThrow(
-			/API key is invalid or expired/,
-		);
+		const result = await callTrigger(t.sb, webhook, { body: { id: reference } }, { apiKey: 't_revoked' });
+
+		expect(result.response).toMatchObject({ sent: true, statusCode: 503 });
+		expect(JSON.stringify(result.response.body)).not.toMatch(/t_revoked|invalid|expired/i);
+		expect(emittedBy(result)).toBeUndefined();
+		expect(result.staticData).toEqual({});
+	});
+
+	it('answers 503 when the lookup at CCV keeps failing, so a retrying caller retries; the retry outputs the status', async () => {
+		const { reference } = t.sb.addPayment({ status: 'success' });
+		t.sb.faults.add({ kind: 'status', status: 503, match: { method: 'GET', path: '^/api/v1/transaction$' }, count: 3 });
+
+		const failed = await callTrigger(t.sb, webhook, { body: { id: reference } }, { staticData: {} });
+		const retried = await callTrigger(t.sb, webhook, { body: { id: reference } }, { staticData: failed.staticData });
+
+		expect(failed.response).toMatchObject({ sent: true, statusCode: 503, headers: { 'retry-after': '30' } });
+		expect(emittedBy(failed)).toBeUndefined();
+		expect(lookups(t.sb).map((l) => l.status)).toEqual([503, 503, 503, 200]);
+		expect(retried.response).toMatchObject({ statusCode: 200, body: ACK });
+		expect(emittedBy(retried)).toEqual([asEmitted(stateOf(reference))]);
 	});
 });

@@ -1,0 +1,53 @@
+// What the trigger's panel says must match what n8n 2.41 shows (issue 19 #3, #4): its buttons are
+// "Execute step" / "Test this trigger", the URLs sit under "Webhook URLs" (collapsed), a published
+// workflow shows the same hint, and Order Submit's fields carry their panel names.
+import { CcvTrigger } from '../../../../nodes/Ccv/CcvTrigger.node';
+import { description as submitFields } from '../../../../nodes/Ccv/actions/order/submit.operation';
+
+const { description } = new CcvTrigger();
+const notices = description.properties.filter((p) => p.type === 'notice').map((p) => p.displayName);
+const panel = description.triggerPanel;
+const panelTexts =
+	typeof panel === 'object' && panel
+		? [panel.header, panel.activationHint, ...Object.values(panel.executionsHelp ?? {})].map(String)
+		: [];
+const everything = [...notices, ...panelTexts, ...description.properties.map((p) => String(p.description ?? ''))];
+
+function sentences(text: string): string[] {
+	return text.split(/(?<=[.!?])\s+/).filter((s) => s.length > 30);
+}
+
+describe('CCV Trigger texts', () => {
+	it('name the buttons n8n 2.41 shows, never "Listen for test event"', () => {
+		expect(everything.join('\n')).not.toMatch(/Listen for test event/i);
+		expect(panelTexts.join('\n')).toMatch(/"Execute step"/);
+	});
+
+	it('say nothing that is wrong on a published workflow', () => {
+		expect(everything.join('\n')).not.toMatch(/Publish the workflow, then/i);
+	});
+
+	it('point to "Webhook URLs" as something to open, and keep each notice short without repeating a sentence', () => {
+		for (const notice of notices) {
+			expect(notice).toMatch(/open "Webhook URLs" above/);
+			expect(notice.length).toBeLessThanOrEqual(300);
+		}
+		// One notice shows per event source, beside the panel's texts.
+		for (const notice of notices) {
+			const shown = [notice, ...panelTexts].flatMap(sentences);
+			expect(shown.filter((s, i) => shown.indexOf(s) !== i)).toEqual([]);
+		}
+	});
+
+	it('wire order statuses with the Submit panel\'s field names and no ?orderId= (unknown at submit)', () => {
+		const orderNotice = description.properties.find((p) => p.name === 'orderUrlNotice')?.displayName ?? '';
+		const submitNames = JSON.stringify(submitFields);
+
+		expect(orderNotice).not.toMatch(/orderId=|statusNotificationInformation|notificationUrl/);
+		for (const field of ['Status Notification URL', 'Notify On Statuses', 'Additional Fields']) {
+			expect(orderNotice).toContain(field);
+			expect(submitNames).toContain(field);
+		}
+		expect(description.properties.map((p) => p.name)).toContain('orderIds');
+	});
+});
