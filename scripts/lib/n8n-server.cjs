@@ -4,13 +4,14 @@ const { startProcess } = require('./processes.cjs');
 const { loadFromN8n } = require('./n8n-env.cjs');
 
 /**
- * Starts `n8n start` with env (see n8nEnv) and resolves once GET /healthz/readiness answers 200.
+ * Starts `n8n start` (or `n8n webhook`, queue mode's webhook process) with env (see n8nEnv) and
+ * resolves once GET /healthz/readiness answers 200.
  * Rejects with n8n's output if it exits first or is not ready within timeoutMs.
  */
-async function startN8nServer(env, { onLine, timeoutMs = 120_000 } = {}) {
+async function startN8nServer(env, { onLine, timeoutMs = 120_000, command = 'start' } = {}) {
 	const port = Number(env.N8N_PORT);
 	const baseUrl = `http://127.0.0.1:${port}`;
-	const proc = startProcess(NODE24_BIN, [N8N_BIN, 'start'], { env, cwd: env.N8N_USER_FOLDER, name: 'n8n start', onLine });
+	const proc = startProcess(NODE24_BIN, [N8N_BIN, command], { env, cwd: env.N8N_USER_FOLDER, name: `n8n ${command}`, onLine });
 	const server = {
 		baseUrl,
 		port,

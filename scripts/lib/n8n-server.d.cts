@@ -31,7 +31,7 @@ export interface RestClient {
 
 export declare function startN8nServer(
 	env: NodeJS.ProcessEnv,
-	options?: { onLine?: (line: string, stream: 'stdout' | 'stderr') => void; timeoutMs?: number },
+	options?: { onLine?: (line: string, stream: 'stdout' | 'stderr') => void; timeoutMs?: number; command?: 'start' | 'webhook' },
 ): Promise<N8nServer>;
 export declare function waitUntil(what: string, timeoutMs: number, check: () => Promise<boolean> | boolean, intervalMs?: number): Promise<void>;
 export declare function waitForProductionWebhook(url: string, options?: { timeoutMs?: number }): Promise<void>;

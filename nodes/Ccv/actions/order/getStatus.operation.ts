@@ -1,9 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { orderEventKey } from '../../helpers/changesEventKey';
+import { changesFields, readChangesSettings, withChanges } from '../../helpers/changesMemory';
+import type { ChangesSettings } from '../../helpers/changesMemory';
 import { validateItem } from '../../helpers/validate';
-import { orderId } from '../../schemas/order';
 import type { CcvClient } from '../../transport';
 import { optionsCollection, showFor } from '../common.descriptions';
+import type { PreparedItem } from '../types';
+import { orderId as orderIdSchema } from '../../schemas/order';
 import { isFinalOrderStatus, orderStatusPath } from './order.helpers';
 
 export const description: INodeProperties[] = [
@@ -16,12 +20,34 @@ export const description: INodeProperties[] = [
 		description: 'CCV\'s ID of the submitted order (from the Submit answer)',
 		displayOptions: showFor('order', 'getStatus'),
 	},
+	...changesFields('order', 'getStatus'),
 	optionsCollection('order', 'getStatus'),
 ];
 
+export interface PreparedGetStatus extends PreparedItem {
+	orderId: string;
+	changes: ChangesSettings;
+}
 
-export async function execute(this: IExecuteFunctions, i: number, client: CcvClient): Promise<IDataObject> {
-	const id = validateItem(this, orderId, this.getNodeParameter('orderId', i), i, { '': 'Order ID' });
-	const { body } = await client.request<IDataObject>({ api: 'boarding', method: 'GET', path: orderStatusPath(id) }, i);
-	return { orderId: id, ...(body ?? {}), final: isFinalOrderStatus(body?.orderStatus) };
+export function prepare(this: IExecuteFunctions, i: number): PreparedGetStatus {
+	const orderId = validateItem(this, orderIdSchema, this.getNodeParameter('orderId', i), i, { '': 'Order ID' });
+	return { orderId, changes: readChangesSettings(this, i) };
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	client: CcvClient,
+	prepared?: PreparedGetStatus,
+): Promise<IDataObject | IDataObject[]> {
+	const { orderId, changes } = prepared ?? prepare.call(this, i);
+	return await withChanges(this, i, changes, async (memory) => {
+		const { body } = await client.request<IDataObject>({ api: 'boarding', method: 'GET', path: orderStatusPath(orderId) }, i);
+		const order: IDataObject = { orderId, ...(body ?? {}), final: isFinalOrderStatus(body?.orderStatus) };
+		if (!changes.enabled) return order;
+		const status = typeof body?.orderStatus === 'string' ? body.orderStatus : '';
+		const seen = memory.sight({ key: `order:${orderId}`, status }, changes.firstRun);
+		if (!seen.output) return [];
+		return { ...order, eventKey: orderEventKey(orderId, status), previousStatus: seen.previous };
+	});
 }

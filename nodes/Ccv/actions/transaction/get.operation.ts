@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { changesFields, readChangesSettings, withChanges } from '../../helpers/changesMemory';
+import type { ChangesSettings } from '../../helpers/changesMemory';
 import { validateItem } from '../../helpers/validate';
-import { transactionReference } from '../../schemas/payment';
 import type { CcvClient } from '../../transport';
 import { optionsCollection } from '../common.descriptions';
-import { getTransaction, referenceField } from './transaction.helpers';
+import type { PreparedItem } from '../types';
+import { changedTransaction, checkedReference, getTransaction, referenceField } from './transaction.helpers';
 
 export const description: INodeProperties[] = [
 	referenceField('transaction', 'get', {
@@ -13,6 +15,7 @@ export const description: INodeProperties[] = [
 		description:
 			'CCV\'s reference of a payment, refund, capture, reversal or vault transaction. Always check a webhook\'s reference here before acting on it.',
 	}),
+	...changesFields('transaction', 'get'),
 	optionsCollection('transaction', 'get', [
 		{
 			displayName: 'Include Related Transactions',
@@ -24,12 +27,32 @@ export const description: INodeProperties[] = [
 	]),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number, client: CcvClient): Promise<IDataObject> {
-	const reference = validateItem(this, transactionReference, this.getNodeParameter('transactionReference', i), i, {
+export interface PreparedGet extends PreparedItem {
+	reference: string;
+	includeRelatedTransactions: boolean;
+	changes: ChangesSettings;
+}
+
+export function prepare(this: IExecuteFunctions, i: number): PreparedGet {
+	const reference = validateItem(this, checkedReference, this.getNodeParameter('transactionReference', i), i, {
 		'': 'Transaction Reference',
 	});
 	const { includeRelatedTransactions = false } = this.getNodeParameter('options', i, {}) as {
 		includeRelatedTransactions?: boolean;
 	};
-	return await getTransaction(client, reference, i, includeRelatedTransactions);
+	return { reference, includeRelatedTransactions: includeRelatedTransactions === true, changes: readChangesSettings(this, i) };
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	client: CcvClient,
+	prepared?: PreparedGet,
+): Promise<IDataObject | IDataObject[]> {
+	const { reference, includeRelatedTransactions, changes } = prepared ?? prepare.call(this, i);
+	return await withChanges(this, i, changes, async (memory) => {
+		const transaction = await getTransaction(client, reference, i, includeRelatedTransactions);
+		if (!changes.enabled) return transaction;
+		return changedTransaction(memory, transaction, changes) ?? [];
+	});
 }

@@ -1,12 +1,26 @@
+import { createHash } from 'crypto';
+import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { asNodeError, changesFields, readChangesSettings, withChanges } from '../../helpers/changesMemory';
+import type { ChangesSettings, RunMemory } from '../../helpers/changesMemory';
 import { failItem, validateItem } from '../../helpers/validate';
 import { PAIDOUT_VALUES, TRANSACTION_FILTER_TYPES, TRANSACTION_STATUSES, transactionFilterLabels, transactionFilters } from '../../schemas/transaction';
+import { isNotFound } from '../../transport';
 import type { CcvClient } from '../../transport';
 import { optionsCollection, returnAllAndLimit, showFor } from '../common.descriptions';
 import { toEpochMs } from '../../helpers/time';
 import { compact, given } from '../payment/moneyRequest.shared';
-import { TRANSACTION_PATH, transactionsOf, withFailureMeaning } from './transaction.helpers';
+import type { PreparedItem } from '../types';
+import {
+	changedTransaction,
+	checkedReference,
+	isOpenStatus,
+	TRANSACTION_PATH,
+	transactionMemoryKey,
+	transactionsOf,
+	withFailureMeaning,
+} from './transaction.helpers';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -108,6 +122,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
+	...changesFields('transaction', 'getAll'),
 	optionsCollection('transaction', 'getAll'),
 ];
 
@@ -115,6 +130,16 @@ function referenceList(value: unknown): string[] | undefined {
 	if (given(value) === undefined) return undefined;
 	const list = Array.isArray(value) ? value : String(value).split(',');
 	return list.map((v) => String(v ?? '').trim()).filter((v) => v !== '');
+}
+
+/** Each listed reference must be one CCV could have written (see checkedReference). */
+function checkReferences(ctx: IExecuteFunctions, i: number, list: string[] | undefined, field: 'references' | 'originalReferences') {
+	for (const reference of list ?? []) {
+		const result = checkedReference.safeParse(reference);
+		if (!result.success) {
+			failItem(ctx, i, `"${transactionFilterLabels[field]}" has ${JSON.stringify(reference)}, which ${result.error.issues[0]?.message ?? 'is not a reference'}`);
+		}
+	}
 }
 
 function readFilters(ctx: IExecuteFunctions, i: number): IDataObject {
@@ -125,10 +150,14 @@ function readFilters(ctx: IExecuteFunctions, i: number): IDataObject {
 		if (!result.ok) failItem(ctx, i, `"${transactionFilterLabels[name]}" ${result.reason}`);
 		return result.ms;
 	};
+	const references = referenceList(f.references);
+	const originalReferences = referenceList(f.originalReferences);
+	checkReferences(ctx, i, references, 'references');
+	checkReferences(ctx, i, originalReferences, 'originalReferences');
 	const input = {
 		merchantOrderReference: given(f.merchantOrderReference),
-		references: referenceList(f.references),
-		originalReferences: referenceList(f.originalReferences),
+		references,
+		originalReferences,
 		createdAfter: date('createdAfter'),
 		createdBefore: date('createdBefore'),
 		amountMinimum: given(f.amountMinimum),
@@ -141,10 +170,20 @@ function readFilters(ctx: IExecuteFunctions, i: number): IDataObject {
 	return compact(validateItem(ctx, transactionFilters, input, i, transactionFilterLabels)) as IDataObject;
 }
 
-export async function execute(this: IExecuteFunctions, i: number, client: CcvClient): Promise<IDataObject[]> {
+export interface PreparedGetAll extends PreparedItem {
+	filters: IDataObject;
+	limit: number;
+	changes: ChangesSettings;
+}
+
+export function prepare(this: IExecuteFunctions, i: number): PreparedGetAll {
 	const filters = readFilters(this, i);
 	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
 	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i, 50) as number);
+	return { filters, limit, changes: readChangesSettings(this, i) };
+}
+
+async function list(client: CcvClient, i: number, filters: IDataObject, limit: number): Promise<IDataObject[]> {
 	const found: IDataObject[] = [];
 	const seen = new Set<string>();
 	let cursor: string | undefined;
@@ -163,4 +202,71 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 		cursor = last;
 	}
 	return found.slice(0, limit);
+}
+
+/** Which search found a transaction: the same filters give the same id, whatever their order. */
+function searchId(filters: IDataObject): string {
+	const sorted = Object.keys(filters)
+		.sort()
+		.map((key) => [key, filters[key]]);
+	return createHash('sha256').update(JSON.stringify(sorted)).digest('base64url').slice(0, 12);
+}
+
+/** CCV answers an unknown reference with 404 or with 400 unknown_reference. */
+function isUnknownReference(error: unknown): boolean {
+	if (!(error instanceof NodeApiError)) return false;
+	const ccvError = (error.context?.ccvError ?? {}) as { failureCode?: string };
+	return ccvError.failureCode === 'unknown_reference';
+}
+
+/**
+ * Transactions this search listed with an open status (pending, manual intervention) that it no
+ * longer lists: with a Status filter of pending, a payment that succeeded leaves the list, so it is
+ * looked up by reference to output its new status.
+ */
+async function lookUpThoseThatLeft(
+	ctx: IExecuteFunctions,
+	client: CcvClient,
+	i: number,
+	memory: RunMemory,
+	q: string,
+	listed: Set<string>,
+): Promise<IDataObject[]> {
+	const left = memory
+		.savedEntries()
+		.filter(([key, entry]) => entry.q === q && isOpenStatus(entry.s) && key.startsWith('transaction:'))
+		.map(([key]) => key.slice('transaction:'.length))
+		.filter((reference) => !listed.has(reference));
+	const found = await Promise.all(
+		left.map(async (reference) => {
+			try {
+				const answer = await client.find<IDataObject>({ method: 'GET', path: TRANSACTION_PATH, qs: { reference } }, i);
+				if (!isNotFound(answer) && answer.body?.reference === reference) return withFailureMeaning(answer.body);
+			} catch (error) {
+				if (!isUnknownReference(error)) throw asNodeError(ctx, error, i);
+			}
+			memory.forget(transactionMemoryKey(reference));
+			return undefined;
+		}),
+	);
+	return found.filter((t): t is IDataObject => t !== undefined);
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	client: CcvClient,
+	prepared?: PreparedGetAll,
+): Promise<IDataObject[]> {
+	const { filters, limit, changes } = prepared ?? prepare.call(this, i);
+	return await withChanges(this, i, changes, async (memory) => {
+		const found = await list(client, i, filters, limit);
+		if (!changes.enabled) return found;
+		const q = searchId(filters);
+		const listed = new Set(found.map((t) => String(t.reference)));
+		const left = await lookUpThoseThatLeft(this, client, i, memory, q, listed);
+		return [...found, ...left]
+			.map((t) => changedTransaction(memory, t, changes, q))
+			.filter((t): t is IDataObject => t !== undefined);
+	});
 }

@@ -1,16 +1,66 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { transactionEventKey } from '../../helpers/changesEventKey';
+import type { ChangesSettings, RunMemory } from '../../helpers/changesMemory';
+import { transactionReference } from '../../schemas/payment';
 import type { CcvClient } from '../../transport';
 import { FAILURE_CODE_MEANINGS } from '../../transport/failureCodes';
 import { showFor } from '../common.descriptions';
 
 export const TRANSACTION_PATH = '/api/v1/transaction';
 
-/** A failed transaction's failure code in plain words, next to CCV's fields. */
+/**
+ * A reference as CCV writes them (e.g. C250324145223810CB87E194.Y). It travels in the query string,
+ * encoded by n8n's HTTP helper, so it can never change the path or add a query field; spaces and
+ * control characters are refused because no CCV reference has them.
+ */
+export const checkedReference = transactionReference.regex(/^[^\s\p{Cc}]+$/u, {
+	error: 'must be a CCV transaction reference such as C250324145223810CB87E194.Y (no spaces or control characters)',
+});
+
+/** Statuses after which CCV does not change a transaction any more. */
+const OPEN_STATUSES = new Set(['pending', 'manualintervention']);
+
+export function isOpenStatus(status: string): boolean {
+	return OPEN_STATUSES.has(status.toLowerCase().replace(/[^a-z0-9]/g, ''));
+}
+
+export const transactionMemoryKey = (reference: string) => `transaction:${reference}`;
+
+/**
+ * "Output Only Changes" for one transaction CCV answered: the item to output (with `eventKey` and
+ * `previousStatus`), or undefined when its status is the one this node remembers.
+ */
+export function changedTransaction(
+	memory: RunMemory,
+	transaction: IDataObject,
+	changes: ChangesSettings,
+	q?: string,
+): IDataObject | undefined {
+	const { reference, status } = transaction;
+	if (typeof reference !== 'string' || typeof status !== 'string') return undefined;
+	const seen = memory.sight({ key: transactionMemoryKey(reference), status, q }, changes.firstRun);
+	if (!seen.output) return undefined;
+	return { ...transaction, eventKey: transactionEventKey(reference, status), previousStatus: seen.previous };
+}
+
+/**
+ * Every transaction output passes here. `status` lower case, as CCV's JSON writes it (seed 004's
+ * refund example says "PENDING"; REFERENCE §7: compare case-insensitively), so an IF node on
+ * "pending" always works; CCV's spelling stays in `statusAsSent` when it differed. A failed
+ * transaction's failure code (in any case) in plain words, next to CCV's fields.
+ */
 export function withFailureMeaning(transaction: IDataObject): IDataObject {
-	const code = transaction?.failureCode;
-	if (typeof code !== 'string' || !FAILURE_CODE_MEANINGS[code]) return transaction;
-	return { ...transaction, failureCodeMeaning: FAILURE_CODE_MEANINGS[code] };
+	if (!transaction || typeof transaction !== 'object') return transaction;
+	const { status, failureCode: code } = transaction;
+	const out: IDataObject = { ...transaction };
+	if (typeof status === 'string' && status !== status.toLowerCase()) {
+		out.status = status.toLowerCase();
+		out.statusAsSent = status;
+	}
+	const meaning = typeof code === 'string' ? FAILURE_CODE_MEANINGS[code.trim().toLowerCase()] : undefined;
+	if (meaning) out.failureCodeMeaning = meaning;
+	return out;
 }
 
 export async function getTransaction(

@@ -1,0 +1,212 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { normalizeStatus } from './changesEventKey';
+
+// "Output Only Changes": the last status this node output (or saw) per transaction or order, kept in
+// the workflow's static data (getWorkflowStaticData('node')). n8n saves static data with the workflow
+// after every execution that is not a manual one, also when a later node fails. It is read and written
+// back whole, with no lock: see /tmp/team/readme-reconcile.md (README "Reconciliation") for what holds
+// when two executions overlap.
+
+/** The most transactions/orders remembered per node; the one seen longest ago is forgotten first. */
+export const MAX_REMEMBERED_STATUSES = 5000;
+
+export interface RememberedStatus {
+	/** The status as CCV wrote it (compared with normalizeStatus). */
+	s: string;
+	/** Transaction Get Many: which search found it, so a later run can look up the ones that left it. */
+	q?: string;
+}
+
+export interface ChangesStaticData extends IDataObject {
+	/** Oldest-seen first. Keys: "transaction:<reference>", "order:<orderId>". */
+	lastStatus?: Record<string, RememberedStatus>;
+}
+
+export interface ChangesSettings {
+	enabled: boolean;
+	/** What the very first run (no memory yet) outputs. */
+	firstRun: 'outputAll' | 'rememberOnly';
+}
+
+export function changesFields(resource: string, operation: string): INodeProperties[] {
+	const show = { resource: [resource], operation: [operation] };
+	return [
+		{
+			displayName: 'Output Only Changes',
+			name: 'outputOnlyChanges',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to output only what changed status since this node\'s last run (for a Schedule Trigger: each status change is output once). The node remembers the last status of up to 5,000 transactions or orders in the workflow\'s static data; runs you start by hand in the editor remember nothing. In queue mode n8n gives workers no static data: add a Remove Duplicates node on eventKey.',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'On First Run',
+			name: 'onFirstRun',
+			type: 'options',
+			default: 'outputAll',
+			options: [
+				{
+					name: 'Output Everything Found',
+					value: 'outputAll',
+					description: 'The first run outputs every transaction or order it finds, with its current status',
+				},
+				{
+					name: 'Output Nothing, Only Remember',
+					value: 'rememberOnly',
+					description:
+						'The first run only notes the current statuses; later runs output what changed after it. Not in queue mode (every worker run looks like a first run there).',
+				},
+			],
+			description: 'What the very first run outputs, when the node remembers nothing yet',
+			displayOptions: { show: { ...show, outputOnlyChanges: [true] } },
+		},
+	];
+}
+
+export function readChangesSettings(ctx: IExecuteFunctions, i: number): ChangesSettings {
+	const enabled = ctx.getNodeParameter('outputOnlyChanges', i, false) === true;
+	const firstRun = ctx.getNodeParameter('onFirstRun', i, 'outputAll') === 'rememberOnly' ? 'rememberOnly' : 'outputAll';
+	return { enabled, firstRun };
+}
+
+const FORGOTTEN: RememberedStatus = { s: '' };
+
+/** One status seen now: `key` is "transaction:<reference>" or "order:<orderId>". */
+export interface Sighting {
+	key: string;
+	status: string;
+	q?: string;
+}
+
+/**
+ * The memory of one node run. Items read the memory as the run started and stage what they saw.
+ * Without Continue On Fail, the staged statuses are written to static data only once every item has
+ * finished, and not at all when one failed: the node then outputs nothing, so it must remember nothing,
+ * and the next run outputs the same changes. With Continue On Fail each finished item is written at
+ * once (a failed item stages nothing; the node's output keeps the others).
+ */
+class RunMemory {
+	private readonly staged = new Map<string, RememberedStatus>();
+	private readonly outputKeys = new Set<string>();
+	private readonly atStart: Record<string, RememberedStatus> | undefined;
+	private finished = 0;
+	private failed = false;
+	/** Some item of this run has Output Only Changes on: only then is static data touched. */
+	used = false;
+
+	constructor(
+		private readonly data: ChangesStaticData,
+		private readonly itemCount: number,
+		private readonly continueOnFail: boolean,
+	) {
+		// commit() assigns a new object, so this one stays the memory as the run started.
+		this.atStart = data.lastStatus;
+	}
+
+	get isFirstRun(): boolean {
+		return this.atStart === undefined;
+	}
+
+	saved(key: string): RememberedStatus | undefined {
+		return this.atStart?.[key];
+	}
+
+	/** The memory as this run started, e.g. to find the transactions a search no longer lists. */
+	savedEntries(): Array<[string, RememberedStatus]> {
+		return Object.entries(this.atStart ?? {});
+	}
+
+	/**
+	 * Whether this sighting is output: its status differs from the remembered one (or nothing is
+	 * remembered) and no other item of this run output the same change. Always staged.
+	 */
+	sight(sighting: Sighting, firstRun: ChangesSettings['firstRun']): { output: boolean; previous: string | null } {
+		const status = normalizeStatus(sighting.status);
+		const before = this.saved(sighting.key);
+		const q = sighting.q ?? before?.q;
+		this.staged.set(sighting.key, { s: sighting.status, ...(q ? { q } : {}) });
+		const previous = before?.s ?? null;
+		if (before !== undefined && normalizeStatus(before.s) === status) return { output: false, previous };
+		if (this.isFirstRun && firstRun === 'rememberOnly') return { output: false, previous };
+		const changeId = `${sighting.key}\n${status}`;
+		if (this.outputKeys.has(changeId)) return { output: false, previous };
+		this.outputKeys.add(changeId);
+		return { output: true, previous };
+	}
+
+	/** Forgets an entry (e.g. CCV no longer knows the transaction). */
+	forget(key: string): void {
+		this.staged.set(key, FORGOTTEN);
+	}
+
+	itemDone(failed: boolean): void {
+		this.finished++;
+		if (this.continueOnFail) {
+			this.commit();
+			return;
+		}
+		if (failed) this.failed = true;
+		if (this.finished === this.itemCount && !this.failed) this.commit();
+	}
+
+	private commit(): void {
+		if (!this.used || (this.staged.size === 0 && this.data.lastStatus !== undefined)) return;
+		const next: Record<string, RememberedStatus> = { ...(this.data.lastStatus ?? {}) };
+		// Seen now = newest: delete then insert moves a key to the end (keys never look like array indexes).
+		for (const [key, value] of this.staged) {
+			delete next[key];
+			if (value !== FORGOTTEN) next[key] = value;
+		}
+		const keys = Object.keys(next);
+		for (const old of keys.slice(0, Math.max(0, keys.length - MAX_REMEMBERED_STATUSES))) delete next[old];
+		this.staged.clear();
+		// A new object assigned through n8n's observable static data marks it for saving.
+		this.data.lastStatus = next;
+	}
+}
+
+// One RunMemory per node run: n8n hands every item of one run the same input array.
+const runs = new WeakMap<INodeExecutionData[], RunMemory>();
+
+function memoryOf(ctx: IExecuteFunctions): RunMemory {
+	const input = ctx.getInputData();
+	let memory = runs.get(input);
+	if (!memory) {
+		memory = new RunMemory(ctx.getWorkflowStaticData('node') as ChangesStaticData, input.length, ctx.continueOnFail());
+		runs.set(input, memory);
+	}
+	return memory;
+}
+
+/**
+ * Runs one item's work with the node run's memory. `work` returns what the item outputs; the memory
+ * is committed after the run's last item, unless an item failed without Continue On Fail.
+ */
+export async function withChanges<T>(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	settings: ChangesSettings,
+	work: (memory: RunMemory) => Promise<T>,
+): Promise<T> {
+	const memory = memoryOf(ctx);
+	if (settings.enabled) memory.used = true;
+	try {
+		const result = await work(memory);
+		memory.itemDone(false);
+		return result;
+	} catch (error) {
+		memory.itemDone(true);
+		throw asNodeError(ctx, error, itemIndex);
+	}
+}
+
+export type { RunMemory };
+
+/** n8n's errors pass unchanged; anything else is wrapped so n8n shows it with its item. */
+export function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(ctx.getNode(), error instanceof Error ? error : String(error), { itemIndex });
+}
