@@ -82,6 +82,10 @@ export const paymentSteps: Step[] = [
 		parameters: { resource: 'mandate', operation: 'get', mandateId: SEED.mandate },
 	},
 	{
+		name: 'Get payment methods',
+		parameters: { resource: 'paymentMethod', operation: 'getAll' },
+	},
+	{
 		name: 'Submit order',
 		parameters: {
 			resource: 'order',

@@ -86,6 +86,14 @@ describe('transactions', () => {
 	});
 });
 
+describe('payment methods', () => {
+	test('Get Many lists the methods the account offers, one item each', () => {
+		const methods = okItems(e2e.run, 'Get payment methods').map((method) => method.method);
+		expect(methods).toEqual(expect.arrayContaining(['card', 'ideal']));
+		expect(e2e.requests('GET', '/api/v1/method')).toHaveLength(1);
+	});
+});
+
 describe('mandates and orders', () => {
 	test('Get Mandate returns the mandate', () => {
 		expect(okItems(e2e.run, 'Get mandate')).toEqual([expect.objectContaining({ mandateId: SEED.mandate, status: 'active' })]);

@@ -75,7 +75,7 @@ async function executionItems(execution: ExecutionSummary, nodeName: string): Pr
 
 beforeAll(async () => {
 	await setupRuntime();
-	sandbox = await startSandbox({ seed: true });
+	sandbox = await startSandbox({ seed: true, allowHttpWebhooks: true }); // n8n listens on http://127.0.0.1 here
 	packed = await preparePackedExtension();
 	community = await loadAsCommunityPackage(packed.packageDir);
 	n8n = await createN8n({ extensionsDir: packed.dir });
