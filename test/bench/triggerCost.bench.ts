@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- benchmark tooling: runs in Node, never inside n8n */
 // Where a CCV Trigger call's time goes, in-process (n8n-core's WebhookContext, no n8n server): the
 // node's own work per call with the verification lookup at 0 ms and at 25 ms, one call at a time.
 // Compare with the real-n8n rows of trigger.bench.ts. Run: `npm run bench -- test/bench/triggerCost.bench.ts`

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- made-up test and live keys the credential must tell apart */
 // The credential tells test from live whatever the browser shows (n8n sends a saved key masked, so
 // a notice keyed on the key's prefix disappears once saved): a non-secret Environment field, checked
 // against the key before any request; and the optional Default Webhook URL, https:// only.

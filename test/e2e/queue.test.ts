@@ -1,4 +1,4 @@
-/* eslint-disable no-console -- prints the figures the README quotes */
+/* eslint-disable no-console, @n8n/community-nodes/no-restricted-globals -- prints the figures the README quotes; test tooling, never inside n8n */
 // Queue mode (issue 17): n8n main + 2 workers + 2 webhook processes on PostgreSQL and Redis
 // (Debian packages, installed by scripts/lib/queue-services.cjs when missing: the test fails if
 // they cannot be, it never skips). In it: bulk creates and deletes lose and duplicate nothing; the

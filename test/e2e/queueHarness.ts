@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test tooling: runs in Node, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error, no-console -- test tooling: runs in Node, never inside n8n */
 // The queue-mode profile of the e2e harness: PostgreSQL + Redis (scripts/lib/queue-services.cjs,
 // installed with apt-get when missing), n8n main + 2 workers + 2 webhook processes
 // (scripts/lib/n8n-queue.cjs), our package loaded in every process. Used by queue.test.ts and the

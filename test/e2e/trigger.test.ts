@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- test tooling: runs in Node, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, no-console -- test tooling: runs in Node, never inside n8n */
 // The CCV Trigger in one running n8n 2.41 (`n8n start`, SQLite, one process): copies of one status
 // change sent at the same moment, overlapping copies, late repeats (also after n8n restarts), a lookup
 // that fails, and Boarding order notifications wired exactly as the README says. Each emitted event
@@ -220,12 +220,6 @@ function tally(values: number[]): Record<string, number> {
 	const out: Record<string, number> = {};
 	for (const value of values) out[value] = (out[value] ?? 0) + 1;
 	return out;
-}
-
-function duplicatesIn(events: Array<Record<string, unknown>>): number {
-	const seen = new Map<string, number>();
-	for (const event of events) seen.set(String(event.eventKey), (seen.get(String(event.eventKey)) ?? 0) + 1);
-	return [...seen.values()].reduce((sum, n) => sum + (n - 1), 0);
 }
 
 beforeAll(async () => {

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test tooling: runs in Node, never inside n8n */
 // Copies of one webhook arriving at once, or overlapping, in one n8n process: exactly one execution
 // per verified status change, and no "already output" record lost to overlapping static-data saves.
 // The receiver loads the static data when a call starts and writes it back whole when the node
