@@ -183,23 +183,46 @@ export function prepare(this: IExecuteFunctions, i: number): PreparedGetAll {
 	return { filters, limit, changes: readChangesSettings(this, i) };
 }
 
+type Direction = 'referenceAfter' | 'referenceBefore';
+
+/**
+ * Which way the list runs (REFERENCE §7: CCV documents neither the order nor the cursors' meaning).
+ * A page whose first transaction was created after its last is newest-first: the next page is the
+ * one before its last reference. Times that do not tell leave it open.
+ */
+function directionOf(page: IDataObject[]): Direction | undefined {
+	const first = Number(page[0]?.created);
+	const end = Number(page[page.length - 1]?.created);
+	if (!Number.isFinite(first) || !Number.isFinite(end) || first === end) return undefined;
+	return first > end ? 'referenceBefore' : 'referenceAfter';
+}
+
 async function list(client: CcvClient, i: number, filters: IDataObject, limit: number): Promise<IDataObject[]> {
 	const found: IDataObject[] = [];
 	const seen = new Set<string>();
-	let cursor: string | undefined;
-	// Cursor paging: each next page starts after the last reference seen. The page size is
-	// CCV's; an empty page (or one with nothing new) ends the list.
-	while (found.length < limit) {
-		const qs = cursor ? { ...filters, referenceAfter: cursor } : filters;
+	const fetchPage = async (qs: IDataObject) => {
 		const { body } = await client.request({ method: 'GET', path: TRANSACTION_PATH, qs }, i);
 		const page = transactionsOf(body);
-		const fresh = page.filter((t) => typeof t.reference !== 'string' || !seen.has(t.reference));
-		if (fresh.length === 0) break;
+		return { page, fresh: page.filter((t) => typeof t.reference !== 'string' || !seen.has(t.reference)) };
+	};
+	// Cursor paging from the last reference seen, in the list's own direction. While the direction is
+	// open, "after" is tried first and "before" when "after" brings nothing new. The page size is
+	// CCV's; a page with nothing new in either direction ends the list.
+	let { page, fresh } = await fetchPage(filters);
+	let direction = directionOf(page);
+	while (fresh.length > 0) {
 		for (const t of fresh) if (typeof t.reference === 'string') seen.add(t.reference);
 		found.push(...fresh.map(withFailureMeaning));
 		const last = page[page.length - 1]?.reference;
-		if (typeof last !== 'string') break;
-		cursor = last;
+		if (found.length >= limit || typeof last !== 'string') break;
+		const tries: Direction[] = direction ? [direction] : ['referenceAfter', 'referenceBefore'];
+		for (const next of tries) {
+			({ page, fresh } = await fetchPage({ ...filters, [next]: last }));
+			if (fresh.length > 0) {
+				direction ??= directionOf(page) ?? next;
+				break;
+			}
+		}
 	}
 	return found.slice(0, limit);
 }
