@@ -6,8 +6,6 @@ import { MAX_REMEMBERED } from './emittedStore';
 import { MAX_ORDERS_PER_CALL } from './orderSource';
 import { TRANSACTION_TYPES } from './vocabulary';
 
-const TOKEN_HINT = 'With a Shared Token (below), add ?token=YOUR-TOKEN.';
-
 // n8n 2.41 shows the node's URLs under "Webhook URLs" (collapsed) at the top of the parameters.
 const PRODUCTION_URL = 'this node\'s Production URL (open "Webhook URLs" above)';
 
@@ -68,7 +66,7 @@ export const triggerProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			`Set ${PRODUCTION_URL} as the Webhook URL of each payment, refund, capture or reversal, or as the credential's Default Webhook URL. ${TOKEN_HINT} CCV calls only https:// addresses.`,
+			`Give CCV ${PRODUCTION_URL}: as a transaction's Webhook URL, or the credential's Default Webhook URL.`,
 		name: 'transactionUrlNotice',
 		type: 'notice',
 		default: '',
@@ -76,7 +74,7 @@ export const triggerProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			`Set ${PRODUCTION_URL} as the URL in the Notification Requests of each payment, refund, capture or reversal. ${TOKEN_HINT} CCV calls only https:// addresses.`,
+			`Put ${PRODUCTION_URL} in each transaction's Notification Requests.`,
 		name: 'notificationUrlNotice',
 		type: 'notice',
 		default: '',
@@ -84,7 +82,7 @@ export const triggerProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			`In Order Submit, set Additional Fields > Status Notification URL to ${PRODUCTION_URL} and pick Notify On Statuses, then tell CCV the URL. ${TOKEN_HINT} CCV's call names no order: list the orders to check below.`,
+			`Order Submit > Additional Fields: set Status Notification URL to ${PRODUCTION_URL} and pick Notify On Statuses.`,
 		name: 'orderUrlNotice',
 		type: 'notice',
 		default: '',
@@ -114,7 +112,7 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 5f0c2a9e-..., 7a21b3c4-...',
-		description: `CCV's IDs of the orders to watch (Order Submit's output shows them), separated by commas or new lines. Each call makes the trigger ask CCV for the status of these orders (at most ${MAX_ORDERS_PER_CALL}, skipping those already output in an end state).`,
+		description: `CCV's call names no order, so list here CCV's IDs of the orders to watch (Order Submit's output shows them), separated by commas or new lines. Each call makes the trigger ask CCV for the status of these orders (at most ${MAX_ORDERS_PER_CALL}, skipping those already output in an end state).`,
 		displayOptions: orderSource,
 	},
 	{
