@@ -1,24 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { canonicalAmount } from '../../helpers/money';
-import { parameterKey } from '../../helpers/serialKey';
 import { validateItem } from '../../helpers/validate';
 import { capture, paymentLabels } from '../../schemas/payment';
-import type { CcvClient } from '../../transport';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, showFor } from '../common.descriptions';
 import { referenceField } from '../transaction/transaction.helpers';
 import {
 	alphabetical,
 	amountChoiceFields,
+	amountIdentity,
 	followUpFieldOptions,
 	followUpInput,
 	given,
 	idempotencyKeyOption,
+	moneyExecute,
 	orderLinesField,
+	paymentReferenceKey,
 	prepareMoney,
 	readAmount,
 	readMoneyOptions,
-	sendMoneyRequest,
 } from './moneyRequest.shared';
 import type { PreparedMoney } from './moneyRequest.shared';
 
@@ -46,7 +45,7 @@ export function prepare(this: IExecuteFunctions, i: number): PreparedMoney {
 	};
 	const options = readMoneyOptions(this, i);
 	const body = validateItem(this, capture, input, i, paymentLabels) as IDataObject;
-	const amount = body.amount === undefined ? 'full' : canonicalAmount(body.amount as string);
+	const amount = amountIdentity(body.amount);
 	return prepareMoney(
 		'capture',
 		body,
@@ -56,15 +55,6 @@ export function prepare(this: IExecuteFunctions, i: number): PreparedMoney {
 	);
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	i: number,
-	client: CcvClient,
-	prepared?: PreparedMoney,
-): Promise<IDataObject> {
-	return await sendMoneyRequest(this, client, i, prepared ?? prepare.call(this, i));
-}
+export const execute = moneyExecute(prepare);
 
-export function serialKey(this: IExecuteFunctions, i: number): string | undefined {
-	return parameterKey(this, i, 'payment', 'paymentReference');
-}
+export const serialKey = paymentReferenceKey;

@@ -4,7 +4,6 @@ import { canonicalAmount } from '../../helpers/money';
 import { parameterKey } from '../../helpers/serialKey';
 import { failItem, validateItem } from '../../helpers/validate';
 import { paymentCreate, type PaymentFlow, paymentLabels, SEQUENCE_SOURCES, SEQUENCE_TYPES } from '../../schemas/payment';
-import type { CcvClient } from '../../transport';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, showFor } from '../common.descriptions';
 import {
 	alphabetical,
@@ -12,11 +11,11 @@ import {
 	followUpInput,
 	given,
 	idempotencyKeyOption,
+	moneyExecute,
 	orderLinesField,
 	prepareMoney,
 	readChoice,
 	readMoneyOptions,
-	sendMoneyRequest,
 } from './moneyRequest.shared';
 import type { PreparedMoney } from './moneyRequest.shared';
 
@@ -381,14 +380,7 @@ export function prepare(this: IExecuteFunctions, i: number): PreparedMoney {
 	);
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	i: number,
-	client: CcvClient,
-	prepared?: PreparedMoney,
-): Promise<IDataObject> {
-	return await sendMoneyRequest(this, client, i, prepared ?? prepare.call(this, i));
-}
+export const execute = moneyExecute(prepare);
 
 export function serialKey(this: IExecuteFunctions, i: number): string | undefined {
 	// Charges of one mandate run one after the other; the field is empty in the other flows.

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { sendWrite } from '../../helpers/dryRun';
+import { canonicalAmount } from '../../helpers/money';
+import { parameterKey } from '../../helpers/serialKey';
 import {
 	bodyToSend,
 	canonicalJson,
@@ -333,4 +335,26 @@ export async function sendMoneyRequest(
 	const replayed = isReplay({ sentBody: body, answer, startedAt, earlier });
 	noteAnswer(memoryKey, answer.reference);
 	return { ...withFailureMeaning(answer), idempotencyReference, replayed, ...hookSource };
+}
+
+/** Every money operation's execute: what prepare checked, sent once with its Idempotency-Reference. */
+export function moneyExecute(prepare: (this: IExecuteFunctions, i: number) => PreparedMoney) {
+	return async function execute(
+		this: IExecuteFunctions,
+		i: number,
+		client: CcvClient,
+		prepared?: PreparedMoney,
+	): Promise<IDataObject> {
+		return await sendMoneyRequest(this, client, i, prepared ?? prepare.call(this, i));
+	};
+}
+
+/** Refund, capture and reversal: items about one payment run one after the other, in input order. */
+export function paymentReferenceKey(this: IExecuteFunctions, i: number): string | undefined {
+	return parameterKey(this, i, 'payment', 'paymentReference');
+}
+
+/** A refund's or capture's amount as part of its identity: "full", or the amount written canonically. */
+export function amountIdentity(amount: unknown): string {
+	return amount === undefined ? 'full' : canonicalAmount(amount as string);
 }

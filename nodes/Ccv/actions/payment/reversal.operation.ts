@@ -1,9 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { parameterKey } from '../../helpers/serialKey';
 import { validateItem } from '../../helpers/validate';
 import { paymentLabels, reversal } from '../../schemas/payment';
-import type { CcvClient } from '../../transport';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, showFor } from '../common.descriptions';
 import { referenceField } from '../transaction/transaction.helpers';
 import {
@@ -11,9 +9,10 @@ import {
 	followUpFieldOptions,
 	followUpInput,
 	idempotencyKeyOption,
+	moneyExecute,
+	paymentReferenceKey,
 	prepareMoney,
 	readMoneyOptions,
-	sendMoneyRequest,
 } from './moneyRequest.shared';
 import type { PreparedMoney } from './moneyRequest.shared';
 
@@ -37,15 +36,6 @@ export function prepare(this: IExecuteFunctions, i: number): PreparedMoney {
 	return prepareMoney('reversal', body, { payment: body.reference }, `reversal of payment ${body.reference as string}`, options);
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	i: number,
-	client: CcvClient,
-	prepared?: PreparedMoney,
-): Promise<IDataObject> {
-	return await sendMoneyRequest(this, client, i, prepared ?? prepare.call(this, i));
-}
+export const execute = moneyExecute(prepare);
 
-export function serialKey(this: IExecuteFunctions, i: number): string | undefined {
-	return parameterKey(this, i, 'payment', 'paymentReference');
-}
+export const serialKey = paymentReferenceKey;

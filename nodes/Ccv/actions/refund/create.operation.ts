@@ -1,24 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { canonicalAmount } from '../../helpers/money';
-import { parameterKey } from '../../helpers/serialKey';
 import { validateItem } from '../../helpers/validate';
 import { OPERATING_ENVIRONMENTS, refundCreate, refundLabels } from '../../schemas/refund';
 import type { RefundMethodDetails } from '../../schemas/refund';
-import type { CcvClient } from '../../transport';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, showFor } from '../common.descriptions';
 import {
 	alphabetical,
 	amountChoiceFields,
+	amountIdentity,
 	followUpFieldOptions,
 	followUpInput,
 	given,
 	idempotencyKeyOption,
+	moneyExecute,
+	paymentReferenceKey,
 	prepareMoney,
 	readAmount,
 	readChoice,
 	readMoneyOptions,
-	sendMoneyRequest,
 } from '../payment/moneyRequest.shared';
 import type { PreparedMoney } from '../payment/moneyRequest.shared';
 
@@ -227,7 +226,7 @@ export function prepare(this: IExecuteFunctions, i: number): PreparedMoney {
 	const body = validateItem(this, refundCreate(kind), input, i, refundLabels(payoutInstructions?.length ?? 0)) as IDataObject;
 	// SoftPOS with both fields at CCV's defaults: no details at all.
 	if (body.details && Object.values(body.details).every((v) => v === undefined)) delete body.details;
-	const amount = body.amount === undefined ? 'full' : canonicalAmount(body.amount as string);
+	const amount = amountIdentity(body.amount);
 	return prepareMoney(
 		'refund',
 		body,
@@ -237,15 +236,6 @@ export function prepare(this: IExecuteFunctions, i: number): PreparedMoney {
 	);
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	i: number,
-	client: CcvClient,
-	prepared?: PreparedMoney,
-): Promise<IDataObject> {
-	return await sendMoneyRequest(this, client, i, prepared ?? prepare.call(this, i));
-}
+export const execute = moneyExecute(prepare);
 
-export function serialKey(this: IExecuteFunctions, i: number): string | undefined {
-	return parameterKey(this, i, 'payment', 'paymentReference');
-}
+export const serialKey = paymentReferenceKey;
