@@ -9,6 +9,8 @@ export interface VerifiedEvent {
 /** A call that starts nothing, with the reason for n8n's log (never for the caller). */
 export interface IgnoredCall {
 	ignored: string;
+	/** CCV knows nothing the call names (an unknown reference, or no order found). */
+	unknown?: boolean;
 }
 
 /** What one call yields: the verified status changes to consider (filters applied), or nothing. */

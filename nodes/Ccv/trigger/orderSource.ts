@@ -66,6 +66,7 @@ export async function orderEvents(ctx: IWebhookFunctions, client: CcvClient, was
 	const found: Array<VerifiedEvent | undefined> = new Array(ids.length);
 	const failed: OrderCheck['failed'] = [];
 	let next = 0;
+	let known = 0;
 	const worker = async () => {
 		while (next < ids.length) {
 			const index = next++;
@@ -73,6 +74,7 @@ export async function orderEvents(ctx: IWebhookFunctions, client: CcvClient, was
 			try {
 				const answer = await lookUp(ctx, client, orderId);
 				if (!answer) continue;
+				known++;
 				const orderStatus = String(answer.orderStatus);
 				if (!isSelected(selected, orderStatus)) continue;
 				const eventKey = orderEventKey(orderId, orderStatus);
@@ -94,6 +96,7 @@ export async function orderEvents(ctx: IWebhookFunctions, client: CcvClient, was
 	};
 	await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, ids.length) }, worker));
 	const events = found.filter((event): event is VerifiedEvent => event !== undefined);
+	if (known === 0 && failed.length === 0) return { outcome: { ignored: 'CCV knows none of the orders checked', unknown: true }, failed };
 	if (events.length === 0) return { outcome: { ignored: 'no checked order is in a selected status' }, failed };
 	return { outcome: { events }, failed };
 }

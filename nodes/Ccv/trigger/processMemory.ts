@@ -1,3 +1,4 @@
+import { forgetHeldCredentials } from './credentialHold';
 import { MAX_REMEMBERED } from './emittedStore';
 
 // "Emit Each Status Once", in-process part. Static data alone cannot stop duplicates: each call
@@ -35,9 +36,10 @@ export function memoryOf(scope: { mode: string; workflowId: string; nodeId: stri
 	return memory;
 }
 
-/** For tests: forgets every process memory, as a restart of n8n does. */
+/** For tests: forgets every process memory (and held credential), as a restart of n8n does. */
 export function forgetProcessMemory(): void {
 	memories.clear();
+	forgetHeldCredentials();
 }
 
 export function remember(memory: NodeMemory, eventKey: string, at = Date.now()): void {

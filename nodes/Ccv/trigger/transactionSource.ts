@@ -89,7 +89,7 @@ export async function transactionEvent(
 	reference: string,
 ): Promise<CallOutcome> {
 	const transaction = await fetchTransaction(ctx, client, reference);
-	if (!transaction) return { ignored: `CCV does not know transaction ${reference}` };
+	if (!transaction) return { ignored: `CCV does not know transaction ${reference}`, unknown: true };
 
 	const status = String(transaction.status);
 	const statuses = ctx.getNodeParameter('statuses', []) as string[];

@@ -2,6 +2,7 @@ import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { CcvClient } from '../transport';
 import type { ClientSettings } from '../transport';
+import { CredentialHold } from './credentialHold';
 import { isRecorded, mergeEmitted, upgradeLegacy } from './emittedStore';
 import type { TriggerStaticData } from './emittedStore';
 import { isIgnored } from './event';
@@ -83,25 +84,47 @@ function refused(ctx: IWebhookFunctions): IWebhookResponseData | undefined {
 	return { noWebhookResponse: true };
 }
 
+/** One lookup's result; a thrown error is a failed lookup. */
+type LookupResult = { outcome: CallOutcome; failure?: Error };
+
+/**
+ * Runs `run` with a client on the held credential. When that lookup fails or CCV knows nothing the
+ * call names, the credential may have been edited since it was read: read it again and, if it
+ * changed, look up once more with the fresh one (an unchanged credential costs no second lookup).
+ */
+async function withCredential(ctx: IWebhookFunctions, run: (client: CcvClient) => Promise<LookupResult>): Promise<LookupResult> {
+	const hold = new CredentialHold(ctx);
+	let first: LookupResult;
+	try {
+		first = await run(new CcvClient(hold.context, TRIGGER_CLIENT_SETTINGS));
+	} catch (error) {
+		first = { outcome: { ignored: 'the lookup at CCV failed' }, failure: asError(error) };
+	}
+	const doubtful = first.failure !== undefined || (isIgnored(first.outcome) && first.outcome.unknown === true);
+	if (!doubtful || !(await hold.refresh())) return first;
+	ctx.logger.debug('CCV Trigger: the credential changed since it was read; looked up again with the new one');
+	return await run(new CcvClient(hold.context, TRIGGER_CLIENT_SETTINGS));
+}
+
 export async function handleCall(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const denied = refused(ctx);
 	if (denied) return denied;
 
 	const source = ctx.getNodeParameter('eventSource', 'transaction') as EventSource;
 	const once = ctx.getNodeParameter('emitEachStatusOnce', true) as boolean;
-	const client = new CcvClient(ctx, TRIGGER_CLIENT_SETTINGS);
 
 	let laneKey: string;
-	let lookup: (wasEmitted: EmittedCheck) => Promise<{ outcome: CallOutcome; failure?: Error }>;
+	let lookup: (wasEmitted: EmittedCheck) => Promise<LookupResult>;
 	if (source === 'orderStatus') {
 		laneKey = 'orders';
-		lookup = async (wasEmitted) => {
-			const { outcome, failed } = await orderEvents(ctx, client, wasEmitted);
-			for (const { orderId, error } of failed) {
-				ctx.logger.error(`CCV Trigger: could not get the status of order ${orderId} at CCV: ${error.message}`);
-			}
-			return { outcome, failure: failed[0]?.error };
-		};
+		lookup = async (wasEmitted) =>
+			await withCredential(ctx, async (client) => {
+				const { outcome, failed } = await orderEvents(ctx, client, wasEmitted);
+				for (const { orderId, error } of failed) {
+					ctx.logger.error(`CCV Trigger: could not get the status of order ${orderId} at CCV: ${error.message}`);
+				}
+				return { outcome, failure: failed[0]?.error };
+			});
 	} else {
 		const reference = readReference(ctx.getBodyData());
 		if (reference === undefined) {
@@ -109,7 +132,7 @@ export async function handleCall(ctx: IWebhookFunctions): Promise<IWebhookRespon
 			return acknowledged(ctx);
 		}
 		laneKey = `transaction:${reference}`;
-		lookup = async () => ({ outcome: await transactionEvent(ctx, client, source, reference) });
+		lookup = async () => await withCredential(ctx, async (client) => ({ outcome: await transactionEvent(ctx, client, source, reference) }));
 	}
 
 	if (!once) return respond(ctx, await decide(async () => await lookup(() => false)));
