@@ -204,6 +204,11 @@ export class CcvClient {
 		};
 	}
 
+	/** A non-secret field of the credential (e.g. its Default Webhook URL), from the one read per execution. */
+	async credentialField(name: 'defaultWebhookUrl' | 'environment'): Promise<unknown> {
+		return (await this.credentialFacts()).credential.data?.[name];
+	}
+
 	/** Read once per execution (the credential is the same for every item). */
 	private async credentialFacts(): Promise<CredentialFacts> {
 		this.fromCredential ??= this.ctx.getCredentials(CREDENTIAL_TYPE).then((c) => {

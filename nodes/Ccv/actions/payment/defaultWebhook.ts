@@ -1,6 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import type { CcvClient } from '../../transport';
+
 import { itemLabel } from '../../helpers/itemLabel';
 import { httpsUrl } from '../../schemas/urls';
 
@@ -15,23 +17,22 @@ export type WebhookUrlSource = 'item' | 'credential';
 
 type DefaultWebhook = { url?: string; problem?: string };
 
-// One read per execution: n8n gives every item of one run the same context object.
-const perExecution = new WeakMap<object, Promise<DefaultWebhook>>();
+// Checked once per execution: every item of one run shares one client, which reads the credential once.
+const perExecution = new WeakMap<CcvClient, Promise<DefaultWebhook>>();
 
-async function readDefault(ctx: IExecuteFunctions): Promise<DefaultWebhook> {
-	const credentials = await ctx.getCredentials('ccvApi');
-	const value = String(credentials.defaultWebhookUrl ?? '').trim();
+async function readDefault(client: CcvClient): Promise<DefaultWebhook> {
+	const value = String((await client.credentialField('defaultWebhookUrl')) ?? '').trim();
 	if (value === '') return {};
 	// The same rule as an item's Webhook URL (CCV calls HTTPS only).
 	const checked = httpsUrl.safeParse(value);
 	return checked.success ? { url: checked.data } : { problem: checked.error.issues[0]?.message ?? 'is not valid' };
 }
 
-function defaultOf(ctx: IExecuteFunctions): Promise<DefaultWebhook> {
-	let pending = perExecution.get(ctx);
+function defaultOf(client: CcvClient): Promise<DefaultWebhook> {
+	let pending = perExecution.get(client);
 	if (!pending) {
-		pending = readDefault(ctx);
-		perExecution.set(ctx, pending);
+		pending = readDefault(client);
+		perExecution.set(client, pending);
 	}
 	return pending;
 }
@@ -42,10 +43,11 @@ function defaultOf(ctx: IExecuteFunctions): Promise<DefaultWebhook> {
  */
 export async function withDefaultWebhook(
 	ctx: IExecuteFunctions,
+	client: CcvClient,
 	i: number,
 	body: IDataObject,
 ): Promise<{ body: IDataObject; webhookUrlFrom?: WebhookUrlSource }> {
-	const fallback = await defaultOf(ctx);
+	const fallback = await defaultOf(client);
 	if (fallback.problem !== undefined) {
 		throw new NodeOperationError(
 			ctx.getNode(),

@@ -305,7 +305,7 @@ export async function sendMoneyRequest(
 	prepared: PreparedMoney,
 ): Promise<IDataObject> {
 	const { operation, idempotencyReference, memoryKey } = prepared;
-	const { body: withHook, webhookUrlFrom } = await withDefaultWebhook(ctx, i, prepared.body);
+	const { body: withHook, webhookUrlFrom } = await withDefaultWebhook(ctx, client, i, prepared.body);
 	const body = bodyToSend(memoryKey, withHook, !prepared.dryRun);
 	const hookSource = body.webhookUrl === undefined ? {} : { webhookUrlFrom: webhookUrlFrom ?? 'item' };
 	const request = { method: 'POST' as const, path: `/api/v1/${operation}`, body, idempotencyReference };
