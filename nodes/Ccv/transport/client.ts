@@ -1,5 +1,6 @@
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type {
+	ICredentialDataDecryptedObject,
 	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
@@ -64,6 +65,8 @@ export interface ClientSettings {
 	timeoutMs: number;
 	gate: RequestGate;
 	random?: () => number;
+	/** Reads the CCV credential (default: the context's getCredentials); the trigger passes one that holds it. */
+	readCredential?: () => Promise<ICredentialDataDecryptedObject>;
 }
 
 export const DEFAULT_CLIENT_SETTINGS: Omit<ClientSettings, 'gate'> = {
@@ -211,7 +214,8 @@ export class CcvClient {
 
 	/** Read once per execution (the credential is the same for every item). */
 	private async credentialFacts(): Promise<CredentialFacts> {
-		this.fromCredential ??= this.ctx.getCredentials(CREDENTIAL_TYPE).then((c) => {
+		const read = this.settings.readCredential ?? (async () => await this.ctx.getCredentials(CREDENTIAL_TYPE));
+		this.fromCredential ??= read().then((c) => {
 			const ref = this.ctx.getNode().credentials?.[CREDENTIAL_TYPE];
 			const secrets = [c.apiKey, c.boardingApiKey].map((s) => String(s ?? '')).filter((s) => s.length >= 4);
 			this.forms = secretForms(secrets);

@@ -40,21 +40,13 @@ export class CredentialHold {
 	/** The held credential this call was given (JSON), to tell whether a fresh read differs. */
 	private given = '';
 
-	/** The call's context, except that the CCV credential comes through the hold. */
-	readonly context: IWebhookFunctions;
+	/** The CCV credential for this call's client (ClientSettings.readCredential), through the hold. */
+	readonly readCredential = async (): Promise<ICredentialDataDecryptedObject> => await this.read(CREDENTIAL_TYPE, []);
 
 	private readonly key: string | undefined;
 
 	constructor(private readonly ctx: IWebhookFunctions) {
 		this.key = holdKey(ctx);
-		const read = async (type: string, ...rest: unknown[]) => await this.read(type, rest);
-		this.context = new Proxy(ctx, {
-			get(target, property) {
-				if (property === 'getCredentials') return read;
-				const value: unknown = Reflect.get(target, property, target);
-				return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-			},
-		});
 	}
 
 	private async fresh(type: string, rest: unknown[]): Promise<ICredentialDataDecryptedObject> {

@@ -96,14 +96,14 @@ async function withCredential(ctx: IWebhookFunctions, run: (client: CcvClient) =
 	const hold = new CredentialHold(ctx);
 	let first: LookupResult;
 	try {
-		first = await run(new CcvClient(hold.context, TRIGGER_CLIENT_SETTINGS));
+		first = await run(new CcvClient(ctx, { ...TRIGGER_CLIENT_SETTINGS, readCredential: hold.readCredential }));
 	} catch (error) {
 		first = { outcome: { ignored: 'the lookup at CCV failed' }, failure: asError(error) };
 	}
 	const doubtful = first.failure !== undefined || (isIgnored(first.outcome) && first.outcome.unknown === true);
 	if (!doubtful || !(await hold.refresh())) return first;
 	ctx.logger.debug('CCV Trigger: the credential changed since it was read; looked up again with the new one');
-	return await run(new CcvClient(hold.context, TRIGGER_CLIENT_SETTINGS));
+	return await run(new CcvClient(ctx, { ...TRIGGER_CLIENT_SETTINGS, readCredential: hold.readCredential }));
 }
 
 export async function handleCall(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
