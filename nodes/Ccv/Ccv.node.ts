@@ -24,38 +24,18 @@ const RESOURCE_DESCRIPTIONS = [
 	paymentMethod.description,
 ];
 
-/**
- * The canvas subtitle in words ("Get many customers", "Refund a payment"): each operation's action
- * text, looked up by resource and operation (the raw values read as "getAll: customer").
- */
-function subtitleExpression(): string {
-	const actions: Record<string, string> = {};
-	for (const property of RESOURCE_DESCRIPTIONS.flat()) {
-		if (property.name !== 'operation') continue;
-		for (const resource of property.displayOptions?.show?.resource ?? []) {
-			for (const option of property.options ?? []) {
-				if ('value' in option && 'action' in option && typeof option.action === 'string') {
-					actions[`${String(resource)}.${String(option.value)}`] = option.action;
-				}
-			}
-		}
-	}
-	// Parenthesised: an object literal at the start would read as a block.
-	return `={{ (${JSON.stringify(actions)})[$parameter["resource"] + "." + $parameter["operation"]] || "" }}`;
-}
-
-const SUBTITLE = subtitleExpression();
 
 export class Ccv implements INodeType {
-	// The subtitle is built from each operation's action text (SUBTITLE), not the rule's raw-value literal.
-	// eslint-disable-next-line n8n-nodes-base/node-class-description-missing-subtitle
 	description: INodeTypeDescription = {
 		displayName: 'CCV',
 		name: 'ccv',
 		icon: { light: 'file:../../icons/ccv.svg', dark: 'file:../../icons/ccv.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: SUBTITLE,
+		// The canvas subtitle in words, one entry per operation's action text. n8n's verification scan wants a
+		// literal here; test/nodes/Ccv/description/subtitle.test.ts rebuilds it from the operations, so it cannot drift.
+		subtitle:
+			'={{ ({"customer.addLinkReferences":"Add link references to a customer","customer.create":"Create a customer","customer.createOrUpdate":"Create or update a customer","customer.delete":"Delete a customer","customer.get":"Get a customer","customer.getAll":"Get many customers","customer.removeLinkReferences":"Remove link references from a customer","customer.update":"Update a customer","card.delete":"Delete a card","card.deleteAll":"Delete all cards of a customer","card.get":"Get a card","card.getAll":"Get many cards","refund.create":"Refund a payment","refund.get":"Get a refund","payment.capture":"Capture an authorised payment","payment.create":"Create a payment","payment.reversal":"Reverse an authorised payment","transaction.get":"Get a transaction","transaction.getAll":"Get many transactions","mandate.get":"Get a mandate","order.getStatus":"Get the status of an order","order.submit":"Submit an order","paymentMethod.getAll":"Get many payment methods"})[$parameter["resource"] + "." + $parameter["operation"]] || "" }}',
 		description:
 			'CCV payments: start, capture and refund payments, look up transactions, keep loyalty customers and cards in sync, and board merchants',
 		defaults: { name: 'CCV' },
