@@ -57,3 +57,6 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 	if (!result.sent) return { action: 'create', ...result.dryRun };
 	return result.response.body;
 }
+
+/** For the AI-agent guard (helpers/toolGuard.ts): this operation adds and never removes or overwrites. */
+export const guard = { kind: 'write' } as const;

@@ -113,3 +113,6 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 	const linkReferences = mode === 'replace' ? given : [...current, ...given.filter((r) => !current.includes(r))];
 	return await updateIfChanged(this, client, existing, { ...changes, linkReferences }, i, dryRun);
 }
+
+/** For the AI-agent guard (helpers/toolGuard.ts): this operation overwrites or clears what CCV holds. */
+export const guard = { kind: 'erase', action: 'create or update a customer' } as const;

@@ -155,3 +155,6 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 	if (!result.sent) return { action: 'update', changes: writtenChanges(merged), customer: existing, ...result.dryRun };
 	return customerAfter(existing, body);
 }
+
+/** For the AI-agent guard (helpers/toolGuard.ts): this operation overwrites or clears what CCV holds. */
+export const guard = { kind: 'erase', action: 'update a customer' } as const;

@@ -96,3 +96,6 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 	if (answer && typeof answer === 'object' && !Array.isArray(answer)) return answer;
 	return { submitted: true, statusCode: result.response.statusCode, response: answer ?? null };
 }
+
+/** For the AI-agent guard (helpers/toolGuard.ts): this operation sends an order CCV acts on, which cannot be taken back. */
+export const guard = { kind: 'submit', action: 'submit a boarding order' } as const;
