@@ -1,7 +1,35 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { previewOf } from '../transport';
 import type { CcvClient, CcvRequest, CcvResponse } from '../transport';
+import { failItem } from './validate';
+
+function shown(value: unknown): string {
+	return value === undefined ? 'empty' : JSON.stringify(value);
+}
+
+/**
+ * The one reader of the "Dry Run" option, for every operation that has it. A safety switch that
+ * cannot be read stops the item: Dry Run is off only when the user never added it, or when it is
+ * exactly false. Set (a fixed value or an expression) and anything but true or false, e.g. an
+ * expression that yields nothing on this item, or the text "true", refuses the item before anything
+ * is sent. n8n's resolved value alone cannot tell "never added" from "yields nothing"; the raw
+ * parameter (the expression text) can.
+ */
+export function readDryRun(ctx: Pick<IExecuteFunctions, 'getNode' | 'getNodeParameter'>, i: number): boolean {
+	const raw = ctx.getNode().parameters.options as IDataObject | undefined;
+	const resolved = ctx.getNodeParameter('options', i, {}) as IDataObject | undefined;
+	const value = resolved?.dryRun;
+	if (value === true || value === false) return value;
+	const set = (raw !== null && typeof raw === 'object' && 'dryRun' in raw) || (resolved !== null && typeof resolved === 'object' && 'dryRun' in resolved);
+	if (!set) return false;
+	return failItem(
+		ctx,
+		i,
+		`"Dry Run" must be true or false (it is ${shown(value)})`,
+		'Nothing was sent to CCV for this item. Dry Run is a safety switch: when it cannot be read, nothing is written. Make its expression give true or false on every item, e.g. {{ $json.preview === true }}, or remove the option to write for real.',
+	);
+}
 
 /**
  * Sends a write, or (Dry Run) returns what would have been sent. Reads are never routed

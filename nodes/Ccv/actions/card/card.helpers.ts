@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { readDryRun } from '../../helpers/dryRun';
 import { validateItem } from '../../helpers/validate';
 import { ccvId } from '../../schemas/common';
 import type { PreparedItem } from '../types';
@@ -27,11 +28,8 @@ export interface CustomerCardsPrepared extends PreparedItem {
 }
 
 function readOptions(ctx: IExecuteFunctions, i: number) {
-	const { dryRun = false, ignoreNotFound = true } = ctx.getNodeParameter('options', i, {}) as IDataObject as {
-		dryRun?: boolean;
-		ignoreNotFound?: boolean;
-	};
-	return { dryRun, ignoreNotFound };
+	const { ignoreNotFound = true } = ctx.getNodeParameter('options', i, {}) as IDataObject as { ignoreNotFound?: boolean };
+	return { dryRun: readDryRun(ctx, i), ignoreNotFound };
 }
 
 /** A card by its CCV ID, with the delete options (Get ignores them). */

@@ -35,3 +35,6 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 	if (isNotFound(result) && !result.repeated) return notFound();
 	return { id, deleted: true };
 }
+
+/** For the AI-agent guard (helpers/toolGuard.ts): this operation deletes. */
+export const guard = { kind: 'delete', action: 'delete a card' } as const;

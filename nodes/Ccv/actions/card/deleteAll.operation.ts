@@ -40,3 +40,6 @@ export async function execute(
 	if (isNotFound(result) && !result.repeated) return notFound();
 	return { customer: refOutput(ref), deleted: true };
 }
+
+/** For the AI-agent guard (helpers/toolGuard.ts): this operation deletes. */
+export const guard = { kind: 'delete', action: 'delete all cards of a customer' } as const;

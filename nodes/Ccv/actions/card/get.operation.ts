@@ -17,3 +17,6 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 	const { body } = await client.request<IDataObject>({ method: 'GET', path: cardPath(id) }, i);
 	return body;
 }
+
+/** For the AI-agent guard (helpers/toolGuard.ts): this operation only reads. */
+export const guard = { kind: 'read' } as const;

@@ -27,3 +27,6 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 	const { body } = await client.request<IDataObject[] | undefined>({ method: 'GET', path: `${customerPath(ref)}/card` }, i);
 	return (Array.isArray(body) ? body : []).slice(0, limit);
 }
+
+/** For the AI-agent guard (helpers/toolGuard.ts): this operation only reads. */
+export const guard = { kind: 'read' } as const;

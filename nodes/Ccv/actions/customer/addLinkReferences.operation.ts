@@ -18,3 +18,6 @@ export async function execute(
 ): Promise<IDataObject> {
 	return await changeLinkReferences(this, i, client, 'add', prepared ?? prepareLinkReferences(this, i));
 }
+
+/** For the AI-agent guard (helpers/toolGuard.ts): this operation adds and never removes or overwrites. */
+export const guard = { kind: 'write' } as const;

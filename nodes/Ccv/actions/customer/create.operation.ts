@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { sendWrite } from '../../helpers/dryRun';
+import { readDryRun, sendWrite } from '../../helpers/dryRun';
 import { validateItem } from '../../helpers/validate';
 import { digitsOf } from '../../schemas/common';
 import { customerLabels, customerWrite } from '../../schemas/customer';
@@ -39,7 +39,7 @@ interface Prepared extends PreparedItem {
 
 export function prepare(this: IExecuteFunctions, i: number): Prepared {
 	const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-	const { dryRun = false } = this.getNodeParameter('options', i, {}) as { dryRun?: boolean };
+	const dryRun = readDryRun(this, i);
 	const linkReferences = readLinkReferences(this, i, extra.linkReferences);
 	const input = {
 		customerReference: digitsOf(this.getNodeParameter('customerReference', i)),
@@ -57,3 +57,6 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 	if (!result.sent) return { action: 'create', ...result.dryRun };
 	return result.response.body;
 }
+
+/** For the AI-agent guard (helpers/toolGuard.ts): this operation adds and never removes or overwrites. */
+export const guard = { kind: 'write' } as const;

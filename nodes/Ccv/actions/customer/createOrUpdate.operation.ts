@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { sendWrite } from '../../helpers/dryRun';
+import { readDryRun, sendWrite } from '../../helpers/dryRun';
 import { parameterKey } from '../../helpers/serialKey';
 import { validateItem } from '../../helpers/validate';
 import { digitsOf } from '../../schemas/common';
@@ -72,10 +72,8 @@ interface Prepared extends PreparedItem {
 
 export function prepare(this: IExecuteFunctions, i: number): Prepared {
 	const externalId = validateItem(this, externalIdSchema, digitsOf(this.getNodeParameter('externalId', i)), i, { '': 'External ID' });
-	const { dryRun = false, linkReferencesMode = 'add' } = this.getNodeParameter('options', i, {}) as {
-		dryRun?: boolean;
-		linkReferencesMode?: 'add' | 'replace';
-	};
+	const { linkReferencesMode = 'add' } = this.getNodeParameter('options', i, {}) as { linkReferencesMode?: 'add' | 'replace' };
+	const dryRun = readDryRun(this, i);
 	const given = readLinkReferences(this, i, this.getNodeParameter('linkReferences', i, ''));
 	const registrationExpiration = readRegistrationExpiration(this, i, true);
 	// The user's input, checked before anything is read; it is also the body if the customer is new.
@@ -115,3 +113,6 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 	const linkReferences = mode === 'replace' ? given : [...current, ...given.filter((r) => !current.includes(r))];
 	return await updateIfChanged(this, client, existing, { ...changes, linkReferences }, i, dryRun);
 }
+
+/** For the AI-agent guard (helpers/toolGuard.ts): this operation overwrites or clears what CCV holds. */
+export const guard = { kind: 'erase', action: 'create or update a customer' } as const;

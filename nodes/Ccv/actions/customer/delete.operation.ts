@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { sendWrite } from '../../helpers/dryRun';
+import { readDryRun, sendWrite } from '../../helpers/dryRun';
 import type { CcvClient } from '../../transport';
 import type { PreparedItem } from '../types';
 import { customerLocator, dryRunOption, ignoreNotFoundOption, optionsCollection } from '../common.descriptions';
@@ -21,11 +21,8 @@ interface Prepared extends PreparedItem {
 
 export function prepare(this: IExecuteFunctions, i: number): Prepared {
 	const ref = readCustomerRef(this, i);
-	const { dryRun = false, ignoreNotFound = true } = this.getNodeParameter('options', i, {}) as {
-		dryRun?: boolean;
-		ignoreNotFound?: boolean;
-	};
-	return { ref, dryRun, ignoreNotFound };
+	const { ignoreNotFound = true } = this.getNodeParameter('options', i, {}) as { ignoreNotFound?: boolean };
+	return { ref, dryRun: readDryRun(this, i), ignoreNotFound };
 }
 
 export async function execute(this: IExecuteFunctions, i: number, client: CcvClient, prepared?: Prepared): Promise<IDataObject> {
@@ -47,3 +44,6 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 	if (isNotFound(result) && !result.repeated) return notFound();
 	return { ...refOutput(ref), deleted: true };
 }
+
+/** For the AI-agent guard (helpers/toolGuard.ts): this operation deletes. */
+export const guard = { kind: 'delete', action: 'delete a customer' } as const;

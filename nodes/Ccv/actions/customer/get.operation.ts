@@ -37,3 +37,6 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 	if (customers.length === 0 && !ignoreNotFound) notFoundError(this, i, ref);
 	return customers;
 }
+
+/** For the AI-agent guard (helpers/toolGuard.ts): this operation only reads. */
+export const guard = { kind: 'read' } as const;

@@ -56,3 +56,6 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 	}
 	return found.slice(0, limit);
 }
+
+/** For the AI-agent guard (helpers/toolGuard.ts): this operation only reads. */
+export const guard = { kind: 'read' } as const;

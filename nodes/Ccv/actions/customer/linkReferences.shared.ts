@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readDryRun } from '../../helpers/dryRun';
 import { failItem } from '../../helpers/validate';
 import type { CcvClient } from '../../transport';
 import type { PreparedItem } from '../types';
@@ -36,8 +37,7 @@ export function prepareLinkReferences(ctx: IExecuteFunctions, i: number): LinkRe
 	const ref = readCustomerRef(ctx, i);
 	const given = readLinkReferences(ctx, i, ctx.getNodeParameter('linkReferences', i, ''));
 	if (given.length === 0) failItem(ctx, i, '"Link References" is required: give at least one');
-	const { dryRun = false } = ctx.getNodeParameter('options', i, {}) as { dryRun?: boolean };
-	return { ref, given, dryRun };
+	return { ref, given, dryRun: readDryRun(ctx, i) };
 }
 
 export async function changeLinkReferences(

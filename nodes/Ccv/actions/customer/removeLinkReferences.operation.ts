@@ -18,3 +18,6 @@ export async function execute(
 ): Promise<IDataObject> {
 	return await changeLinkReferences(this, i, client, 'remove', prepared ?? prepareLinkReferences(this, i));
 }
+
+/** For the AI-agent guard (helpers/toolGuard.ts): this operation overwrites or clears what CCV holds. */
+export const guard = { kind: 'erase', action: 'remove link references from a customer' } as const;

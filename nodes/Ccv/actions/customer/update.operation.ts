@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { sendWrite } from '../../helpers/dryRun';
+import { readDryRun, sendWrite } from '../../helpers/dryRun';
 import { itemLabel } from '../../helpers/itemLabel';
 import { failItem, validateItem } from '../../helpers/validate';
 import { digitsOf } from '../../schemas/common';
@@ -120,7 +120,7 @@ function readChanges(ctx: IExecuteFunctions, i: number): CustomerChanges {
 
 export function prepare(this: IExecuteFunctions, i: number): Prepared {
 	const ref = readCustomerRef(this, i);
-	const { dryRun = false } = this.getNodeParameter('options', i, {}) as { dryRun?: boolean };
+	const dryRun = readDryRun(this, i);
 	// Before "Fields Not Set Here", Replace Entire Customer was Options > replace. n8n drops an option the
 	// node no longer has, so such workflows now keep what CCV has: the direction that never erases data.
 	const replace = this.getNodeParameter('updateMode', i, 'merge') === 'replace';
@@ -155,3 +155,6 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 	if (!result.sent) return { action: 'update', changes: writtenChanges(merged), customer: existing, ...result.dryRun };
 	return customerAfter(existing, body);
 }
+
+/** For the AI-agent guard (helpers/toolGuard.ts): this operation overwrites or clears what CCV holds. */
+export const guard = { kind: 'erase', action: 'update a customer' } as const;

@@ -54,3 +54,6 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 	const { body } = await client.request<IDataObject>({ method: 'GET', path: `/api/v1/mandate/${encodeURIComponent(id)}` }, i);
 	return { ...(body ?? {}), ...usability(body?.status) };
 }
+
+/** For the AI-agent guard (helpers/toolGuard.ts): this operation only reads. */
+export const guard = { kind: 'read' } as const;

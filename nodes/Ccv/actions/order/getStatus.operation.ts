@@ -51,3 +51,6 @@ export async function execute(
 		return { ...order, eventKey: orderEventKey(orderId, status), previousStatus: seen.previous };
 	});
 }
+
+/** For the AI-agent guard (helpers/toolGuard.ts): this operation only reads. */
+export const guard = { kind: 'read' } as const;

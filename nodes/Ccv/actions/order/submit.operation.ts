@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { sendWrite } from '../../helpers/dryRun';
+import { readDryRun, sendWrite } from '../../helpers/dryRun';
 import { validateItem } from '../../helpers/validate';
 import { ORDER_STATUSES, orderLabels, orderSubmit } from '../../schemas/order';
 import type { CcvClient } from '../../transport';
@@ -71,7 +71,7 @@ interface Prepared extends PreparedItem {
 
 export function prepare(this: IExecuteFunctions, i: number): Prepared {
 	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-	const { dryRun = false } = this.getNodeParameter('options', i, {}) as { dryRun?: boolean };
+	const dryRun = readDryRun(this, i);
 	const notifyOnStatus = fields.notifyOnStatus as string[] | undefined;
 	const notificationUrl = given(fields.notificationUrl);
 	const input = {
@@ -96,3 +96,6 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 	if (answer && typeof answer === 'object' && !Array.isArray(answer)) return answer;
 	return { submitted: true, statusCode: result.response.statusCode, response: answer ?? null };
 }
+
+/** For the AI-agent guard (helpers/toolGuard.ts): this operation sends an order CCV acts on, which cannot be taken back. */
+export const guard = { kind: 'submit', action: 'submit a boarding order' } as const;

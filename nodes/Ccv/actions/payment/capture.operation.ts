@@ -58,3 +58,6 @@ export function prepare(this: IExecuteFunctions, i: number): PreparedMoney {
 export const execute = moneyExecute(prepare);
 
 export const serialKey = paymentReferenceKey;
+
+/** For the AI-agent guard (helpers/toolGuard.ts): this operation moves money. */
+export const guard = { kind: 'money', action: 'capture an authorisation', amount: { choice: 'amountToCapture', amount: 'amount' } } as const;

@@ -386,3 +386,6 @@ export function serialKey(this: IExecuteFunctions, i: number): string | undefine
 	// Charges of one mandate run one after the other; the field is empty in the other flows.
 	return parameterKey(this, i, 'mandate', 'mandateId');
 }
+
+/** For the AI-agent guard (helpers/toolGuard.ts): this operation moves money. */
+export const guard = { kind: 'money', action: 'start a payment', amount: { amount: 'amount' } } as const;

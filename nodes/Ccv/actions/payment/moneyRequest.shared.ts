@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { sendWrite } from '../../helpers/dryRun';
+import { readDryRun, sendWrite } from '../../helpers/dryRun';
 import { canonicalAmount } from '../../helpers/money';
 import { parameterKey } from '../../helpers/serialKey';
 import {
@@ -195,14 +195,10 @@ export interface MoneyOptions {
 }
 
 export function readMoneyOptions(ctx: IExecuteFunctions, i: number): MoneyOptions {
-	const options = ctx.getNodeParameter('options', i, {}) as { dryRun?: unknown; idempotencyKey?: string };
+	const options = ctx.getNodeParameter('options', i, {}) as { idempotencyKey?: string };
 	const key = given(options.idempotencyKey);
-	// An expression may give "true" or "yes": anything but a plain true/false is refused, never read as "send".
-	if (options.dryRun !== undefined && typeof options.dryRun !== 'boolean') {
-		failItem(ctx, i, `"Dry Run" must be true or false (it is ${shown(options.dryRun)})`);
-	}
 	return {
-		dryRun: options.dryRun === true,
+		dryRun: readDryRun(ctx, i),
 		idempotencyKey: key === undefined ? undefined : validateItem(ctx, idempotencyKey, key, i, { '': 'Idempotency Key' }),
 	};
 }

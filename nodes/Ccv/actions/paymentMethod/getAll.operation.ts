@@ -23,3 +23,6 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 		};
 	});
 }
+
+/** For the AI-agent guard (helpers/toolGuard.ts): this operation only reads. */
+export const guard = { kind: 'read' } as const;

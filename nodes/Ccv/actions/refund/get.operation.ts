@@ -21,3 +21,6 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 	});
 	return await getTransaction(client, reference, i);
 }
+
+/** For the AI-agent guard (helpers/toolGuard.ts): this operation only reads. */
+export const guard = { kind: 'read' } as const;

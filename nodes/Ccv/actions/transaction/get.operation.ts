@@ -56,3 +56,6 @@ export async function execute(
 		return changedTransaction(memory, transaction, changes) ?? [];
 	});
 }
+
+/** For the AI-agent guard (helpers/toolGuard.ts): this operation only reads. */
+export const guard = { kind: 'read' } as const;

@@ -293,3 +293,6 @@ export async function execute(
 			.filter((t): t is IDataObject => t !== undefined);
 	});
 }
+
+/** For the AI-agent guard (helpers/toolGuard.ts): this operation only reads. */
+export const guard = { kind: 'read' } as const;

@@ -1,25 +1,23 @@
 // Guard-rails when an AI agent runs the CCV node as a tool (nodes/Ccv/helpers/toolGuard.ts).
-// n8n 2.41 makes a usableAsTool node into "<type>Tool" (n8n's convertNodeToAiTool: name + 'Tool',
-// no main input, one ai_tool output) and, for each tool call, runs the node's own execute in a
-// SupplyDataContext whose ai_tool input holds the agent's arguments (n8n-core's
-// makeHandleToolInvocation). The tests below do exactly that in-process, against the sandbox.
-import { SupplyDataContext } from 'n8n-core';
-import { NodeConnectionTypes, Workflow, createRunExecutionData } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INode, INodeParameters, INodeType, IWorkflowBase } from 'n8n-workflow';
+// The engine tests run the node as n8n-core runs a tool call (test/nodes/Ccv/safety/toolRun.ts).
+import type { IDataObject, IExecuteFunctions, INode, INodeParameters } from 'n8n-workflow';
 
 import { Ccv } from '../../../../nodes/Ccv/Ccv.node';
 import {
 	ALLOW_PARAMETER,
-	GUARDED_OPERATIONS,
+	guardedOperations,
 	MAX_AMOUNT_PARAMETER,
+	MAX_TOTAL_PARAMETER,
 	enforceToolGuard,
 	isRunningAsTool,
 	toolGuardRefusal,
 } from '../../../../nodes/Ccv/helpers/toolGuard';
 import type { CallAmount } from '../../../../nodes/Ccv/helpers/toolGuard';
+import { addToTally, tallied, tallyKey, tallySize } from '../../../../nodes/Ccv/helpers/agentTally';
 import { runCcvNode } from '../../../helpers/engine';
-import { additionalDataFor, nodeCredentials, nodeTypesOf } from '../../../helpers/engine/setup';
 import { useTestSandbox } from '../../../sandbox/testing';
+import { callTool as callToolIn } from '../safety/toolRun';
+import type { ToolCallOptions } from '../safety/toolRun';
 
 const cents = (shown: string): CallAmount => ({ cents: BigInt(Math.round(Number(shown) * 100)), shown });
 
@@ -39,18 +37,22 @@ describe('the decision', () => {
 		}
 	});
 
-	test('money and delete operations are refused while the author has not allowed them, saying nothing was sent', () => {
+	test('money, delete, erase and submit operations are refused while the author has not allowed them, saying nothing was sent', () => {
 		const refusal = toolGuardRefusal({ ...refund, allowed: false, amounts: [] });
 		expect(refusal?.message).toBe('Refused: an AI agent may not refund a payment with this CCV node');
 		expect(refusal?.description).toMatch(/^This operation moves money, so it is off for AI agents by default\. Nothing was sent to CCV\./);
 		expect(toolGuardRefusal({ resource: 'customer', operation: 'delete', allowed: false, amounts: [] })?.description).toMatch(
 			/deletes data in CCV/,
 		);
-		const guarded = Object.entries(GUARDED_OPERATIONS).flatMap(([resource, ops]) => Object.keys(ops).map((op) => `${resource}.${op}`));
+		const guarded = Object.entries(guardedOperations()).flatMap(([resource, ops]) => Object.keys(ops).map((op) => `${resource}.${op}`));
 		expect(guarded.sort()).toEqual([
 			'card.delete',
 			'card.deleteAll',
+			'customer.createOrUpdate',
 			'customer.delete',
+			'customer.removeLinkReferences',
+			'customer.update',
+			'order.submit',
 			'payment.capture',
 			'payment.create',
 			'payment.reversal',
@@ -88,6 +90,8 @@ describe('with a faked n8n context', () => {
 		const node = { name: 'CCV', type, typeVersion: 1, parameters } as unknown as INode;
 		return {
 			getNode: () => node,
+			getExecutionId: () => 'fake-execution',
+			getWorkflow: () => ({ id: 'fake-workflow' }),
 			getInputData: () => Array.from({ length: items }, () => ({ json: {} })),
 			getNodeParameter: (name: string, _i: number, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
 		} as unknown as IExecuteFunctions;
@@ -125,121 +129,35 @@ describe('with a faked n8n context', () => {
 describe('the switches in the node\'s description', () => {
 	const { properties } = new Ccv().description;
 
-	test('appear only on the tool variant ("@tool"), on money and delete operations, off and empty by default', () => {
+	test('appear only on the tool variant ("@tool"), on the guarded operations, off and empty by default, fixed values only', () => {
 		const allow = properties.filter((p) => p.name === ALLOW_PARAMETER);
-		const max = properties.filter((p) => p.name === MAX_AMOUNT_PARAMETER);
+		const max = properties.filter((p) => p.name === MAX_AMOUNT_PARAMETER || p.name === MAX_TOTAL_PARAMETER);
 		expect(allow.map((p) => [p.displayOptions?.show?.resource, p.displayOptions?.show?.operation])).toEqual([
-			[['payment'], ['create', 'capture', 'reversal']],
-			[['refund'], ['create']],
-			[['customer'], ['delete']],
+			[['customer'], ['createOrUpdate', 'update', 'removeLinkReferences', 'delete']],
 			[['card'], ['delete', 'deleteAll']],
+			[['refund'], ['create']],
+			[['payment'], ['create', 'capture', 'reversal']],
+			[['order'], ['submit']],
 		]);
-		expect(max.map((p) => p.displayOptions?.show?.resource)).toEqual([['payment'], ['refund']]);
+		expect(max.map((p) => [p.name, p.displayOptions?.show?.resource])).toEqual([
+			[MAX_AMOUNT_PARAMETER, ['refund']],
+			[MAX_TOTAL_PARAMETER, ['refund']],
+			[MAX_AMOUNT_PARAMETER, ['payment']],
+			[MAX_TOTAL_PARAMETER, ['payment']],
+		]);
 		for (const p of [...allow, ...max]) expect(p.displayOptions?.show?.['@tool']).toEqual([true]);
+		for (const p of [...allow, ...max]) expect(p.noDataExpression).toBe(true);
 		expect(allow.every((p) => p.default === false)).toBe(true);
 		expect(max.every((p) => p.default === '' && p.displayOptions?.show?.[ALLOW_PARAMETER]?.[0] === true)).toBe(true);
 	});
 });
 
 // ------------------------------------------------------------------------------------------------
-// The node run the way n8n runs a tool.
+// The node run the way n8n runs a tool (test/nodes/Ccv/safety/toolRun.ts).
 
-/** What n8n's convertNodeToAiTool does to the description (the parts the engine reads). */
-function asTool(base: INodeType): INodeType {
-	const description = {
-		...base.description,
-		name: `${base.description.name}Tool`,
-		displayName: `${base.description.displayName} Tool`,
-		inputs: [],
-		outputs: [NodeConnectionTypes.AiTool],
-	};
-	delete description.usableAsTool;
-	return Object.assign(Object.create(base) as INodeType, { description });
-}
-
-const ccvTool = asTool(new Ccv());
-
-/** Stands in for n8n's AI Agent: the node the tool hangs under (its ai_tool input). */
-const agentType: INodeType = {
-	description: {
-		displayName: 'Test Agent',
-		name: 'test.agent',
-		group: ['transform'],
-		version: 1,
-		description: 'Holds the tool',
-		defaults: { name: 'AI Agent' },
-		inputs: [NodeConnectionTypes.Main, NodeConnectionTypes.AiTool],
-		outputs: [NodeConnectionTypes.Main],
-		properties: [],
-	},
-};
 const fixture = useTestSandbox({ seed: true });
-let calls = 0;
-
-/** One tool call: the agent's arguments become the ai_tool input, then the node's execute runs. */
-async function callTool(parameters: INodeParameters, toolArgs: IDataObject = {}) {
-	const node: INode = {
-		id: 'ccv-tool',
-		name: 'CCV',
-		type: ccvTool.description.name,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-		credentials: nodeCredentials(ccvTool),
-	};
-	const agent: INode = { id: 'agent', name: 'AI Agent', type: 'test.agent', typeVersion: 1, position: [200, 0], parameters: {} };
-	const workflowData: IWorkflowBase = {
-		id: 'ccv-tool-test',
-		name: 'CCV tool test',
-		active: false,
-		isArchived: false,
-		createdAt: new Date(0),
-		updatedAt: new Date(0),
-		nodes: [node, agent],
-		connections: { CCV: { ai_tool: [[{ node: 'AI Agent', type: NodeConnectionTypes.AiTool, index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
-		activeVersionId: null,
-	};
-	const workflow = new Workflow({
-		id: workflowData.id,
-		name: workflowData.name,
-		nodes: workflowData.nodes,
-		connections: workflowData.connections,
-		active: false,
-		nodeTypes: nodeTypesOf([ccvTool, agentType]),
-		staticData: {},
-		settings: workflowData.settings,
-	});
-	const additionalData = additionalDataFor(
-		workflowData,
-		'manual',
-		{ apiKey: fixture.sb.apiKey, baseUrl: fixture.sb.url },
-		`tool-${++calls}`,
-	);
-	const executeData = { node: agent, data: { main: [[{ json: {} }]] }, source: null };
-	const context = new SupplyDataContext(
-		workflow,
-		node,
-		additionalData,
-		'manual',
-		createRunExecutionData(),
-		0,
-		[{ json: {} }],
-		{},
-		NodeConnectionTypes.AiTool,
-		executeData,
-		[],
-		undefined,
-		agent,
-	);
-	context.addInputData(NodeConnectionTypes.AiTool, [[{ json: toolArgs }]]);
-	try {
-		const output = await ccvTool.execute!.call(context as unknown as IExecuteFunctions);
-		return { items: (output as Array<Array<{ json: IDataObject }>>)[0].map((item) => item.json) };
-	} catch (error) {
-		return { error: error as Error & { description?: string } };
-	}
-}
+const callTool = (parameters: INodeParameters, toolArgs: IDataObject = {}, options: ToolCallOptions = {}) =>
+	callToolIn({ apiKey: fixture.sb.apiKey, baseUrl: fixture.sb.url }, parameters, toolArgs, options);
 
 const refundParameters = (reference: string, extra: IDataObject = {}): INodeParameters => ({
 	resource: 'refund',
@@ -316,5 +234,20 @@ describe('run as an AI agent\'s tool (in-process, as n8n-core runs a tool call)'
 		});
 		expect(error).toBeUndefined();
 		expect(fixture.sb.log.map((e) => [e.method, e.path])).toEqual([['POST', '/api/v1/refund']]);
+	});
+});
+
+describe('the per-execution tally (helpers/agentTally.ts)', () => {
+	test('is bounded: at most 1000 executions are remembered, the least recently used forgotten first', () => {
+		const key = (n: number) => tallyKey(`bound-${n}`, 'wf', 'CCV');
+		addToTally(key(0), 100n);
+		for (let n = 1; n <= 1200; n++) {
+			addToTally(key(n), 1n);
+			if (n % 100 === 0) addToTally(key(0), 0n); // execution 0 is still in use
+		}
+		expect(tallySize()).toBeLessThanOrEqual(1000);
+		expect(tallied(key(0))).toBe(100n);
+		expect(tallied(key(1))).toBe(0n);
+		expect(tallied(key(1200))).toBe(1n);
 	});
 });

@@ -71,6 +71,7 @@ async function send(ctx: IExecuteFunctions, i: number, client: CcvClient, p: Pre
 
 const checked: OperationModule<Prepared> = {
 	description: [],
+	guard: { kind: 'write' },
 	prepare(this: IExecuteFunctions, i: number) {
 		return read(this, i);
 	},
@@ -83,6 +84,7 @@ const checked: OperationModule<Prepared> = {
 // As operations were before prepare existed: checks and sends in execute.
 const unchecked: OperationModule = {
 	description: [],
+	guard: { kind: 'write' },
 	async execute(this: IExecuteFunctions, i: number, client: CcvClient) {
 		return await send(this, i, client, read(this, i));
 	},
@@ -90,6 +92,7 @@ const unchecked: OperationModule = {
 
 const find: OperationModule = {
 	description: [],
+	guard: { kind: 'write' },
 	async execute(this: IExecuteFunctions, i: number, client: CcvClient) {
 		const p = read(this, i);
 		executed.push(i);
@@ -101,6 +104,7 @@ const find: OperationModule = {
 // Dry Run of a write: what sendWrite shows instead of sending.
 const dry: OperationModule = {
 	description: [],
+	guard: { kind: 'write' },
 	async execute(this: IExecuteFunctions, i: number, client: CcvClient) {
 		const p = read(this, i);
 		const result = await sendWrite(client, { method: p.method, path: p.path, body: { a: 1 } }, i, true);
