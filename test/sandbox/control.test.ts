@@ -79,8 +79,8 @@ describe('seed data', () => {
 			amount: '5.00',
 			currency: 'eur',
 			method: 'card',
-			details: { vaultAccessToken: SEED.vault.accessToken },
-			sequenceInfo: { type: 'UNSCHEDULED', mode: 'SUBSEQUENT', source: 'MIT', initialTransactionId: SEED.vault.initialTransactionId },
+			details: { vaultAccessToken: SEED.vault.accessToken, initialTransactionId: SEED.vault.initialTransactionId },
+			sequenceInfo: { type: 'UNSCHEDULED', mode: 'SUBSEQUENT', source: 'MIT' },
 		});
 		expect(mit.body.status).toBe('success');
 		expect((await t.api.post('/api/v1/refund', { reference: SEED.vault.reference })).body.failureCode).toBe('processing_error');

@@ -1,4 +1,5 @@
 // Refunds (seed 004), captures and reversals (REFERENCE §8): validation, limits, failure codes.
+import { DEFAULT_READINGS } from './index';
 import { useTestSandbox } from './testing';
 
 const t = useTestSandbox();
@@ -89,6 +90,26 @@ describe('POST /api/v1/refund', () => {
 		});
 		expect(ok.status).toBe(200);
 		expect(ok.body).toMatchObject({ returnUrl: 'https://pos.example/done', payUrl: expect.stringContaining('/_sandbox/pay?reference=') });
+	});
+
+	// Issue 28 #3: SoftPOS details "are required when refunding a payment which was made using the method
+	// softpos" (seed 004:514), though both their fields are optional (004:518-519): an empty object is enough.
+	it('a softpos refund without details is refused (004:514); with empty details it is accepted', async () => {
+		t.sb.addPayment({ reference: 'SOFT0', method: 'softpos' });
+		const missing = await t.api.post('/api/v1/refund', { reference: 'SOFT0' });
+		expect([missing.status, missing.body.type, missing.body.field]).toEqual([400, 'input_error', 'details']);
+		expect(t.sb.state.transactions().filter((tx) => tx.type === 'refund')).toHaveLength(0);
+		expect((await t.api.post('/api/v1/refund', { reference: 'SOFT0', details: {} })).status).toBe(200);
+	});
+
+	// Issue 28 #15: "The status may already be success (iDEAL example) or pending" (REFERENCE §8).
+	it('refundAnswer success: the refund is answered success at once (default pending)', async () => {
+		t.sb.readings.set({ refundAnswer: 'success' });
+		const res = await t.api.post('/api/v1/refund', { reference: 'PAY1', amount: '5.00' });
+		expect([res.status, res.body.type, res.body.status]).toEqual([200, 'refund', expect.stringMatching(/^success$/i)]);
+		const [stored] = t.sb.state.transactions().filter((tx) => tx.type === 'refund');
+		expect(stored).toMatchObject({ reference: res.body.reference, status: 'success' });
+		expect(DEFAULT_READINGS.refundAnswer).toBe('pending');
 	});
 
 	it('softpos refund details: terminalId ≤ 20, cardPresent true/false', async () => {

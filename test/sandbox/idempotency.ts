@@ -63,6 +63,9 @@ export function withIdempotency(core: Core, req: ApiRequest, run: () => ApiRespo
 	if (!answer) {
 		// Only CCV answers are remembered; anything else is a sandbox bug and stays a 500.
 		if (!(failure instanceof CcvError)) throw failure;
+		// An input_error refused the request before anything was made: not remembered, so the corrected
+		// request may follow under the same reference (REFERENCE §4 leaves reuse UNCONFIRMED; issue 28 #1).
+		if (failure.body?.type === 'input_error') throw failure;
 		answer = { status: failure.status, body: failure.body, headers: failure.headers };
 	}
 	core.store.idempotency.set(key, {

@@ -128,14 +128,20 @@ export function emit(core: Core, tx: TxRecord, eventType: string, data: Record<s
 	return subscribed.length;
 }
 
-/** Webhook `{"id": reference}`, or the notifications that replace it when StatusChanged is subscribed. */
+/**
+ * Webhook `{"id": reference}`, or the notifications that replace it: whenever notificationRequests are
+ * present (REFERENCE §6, strict default), or only when they include StatusChanged (reading
+ * notificationsReplaceWebhook 'status-changed', §6's event table).
+ */
 export function announce(core: Core, tx: TxRecord): void {
 	const subscribed = (tx.notificationRequests ?? []).filter((r) => r.events.includes('StatusChanged'));
-	if (subscribed.length > 0) {
-		for (const request of subscribed) {
-			core.deliverer.send('notification', request.url, statusChangedNotification(tx.reference, cased(tx.status, core.readings), core.now()));
-		}
-	} else if (tx.webhookUrl) {
+	for (const request of subscribed) {
+		core.deliverer.send('notification', request.url, statusChangedNotification(tx.reference, cased(tx.status, core.readings), core.now()));
+	}
+	const replaced =
+		subscribed.length > 0 ||
+		(core.readings.notificationsReplaceWebhook === 'when-present' && (tx.notificationRequests?.length ?? 0) > 0);
+	if (!replaced && tx.webhookUrl) {
 		core.deliverer.send('webhook', tx.webhookUrl, webhookBody(tx.reference));
 	}
 }

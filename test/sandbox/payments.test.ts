@@ -1,10 +1,17 @@
 // Payments, mandates, the vault, methods and transaction reads (REFERENCE §3, §7, §8, §10; seed 001).
 import { useTestSandbox } from './testing';
 import { paymentBody } from './test-client';
+import { DEFAULT_READINGS } from './index';
 
 const t = useTestSandbox();
 
 const REFERENCE = /^[A-Z]\d{15}[0-9A-F]{8}\.[A-Z0-9]$/;
+
+/** A card stored in the vault by a settled first payment. */
+async function storedCard(): Promise<{ vaultAccessToken: string; initialTransactionId: string }> {
+	const { body } = await t.api.post('/api/v1/payment', paymentBody({ storeInVault: 'yes', merchantOrderReference: 'STORE' }));
+	return t.sb.settle(body.reference, 'success').details as { vaultAccessToken: string; initialTransactionId: string };
+}
 
 describe('POST /api/v1/payment', () => {
 	it('answers 200 with a pending payment and a payUrl, echoing the request', async () => {
@@ -147,8 +154,8 @@ describe('mandates and merchant-initiated payments', () => {
 			currency: 'eur',
 			method: 'card',
 			returnUrl: 'https://shop.example/r',
-			details: { vaultAccessToken },
-			sequenceInfo: { type: 'UNSCHEDULED', mode: 'SUBSEQUENT', source, initialTransactionId },
+			details: { vaultAccessToken, initialTransactionId },
+			sequenceInfo: { type: 'UNSCHEDULED', mode: 'SUBSEQUENT', source },
 		});
 		const mit = await t.api.post('/api/v1/payment', body('MIT'));
 		expect(mit.body).toMatchObject({ status: 'success', details: { initialTransactionId } });
@@ -159,17 +166,64 @@ describe('mandates and merchant-initiated payments', () => {
 	it('a vault token needs sequenceInfo and initialTransactionId; an unknown token is vault_token_expired', async () => {
 		const missing = await t.api.post('/api/v1/payment', paymentBody({ details: { vaultAccessToken: 'T' } }));
 		expect(missing.status).toBe(400);
-		expect(missing.body.fields.map((f: { field: string }) => f.field)).toEqual(['sequenceInfo', 'sequenceInfo.initialTransactionId']);
+		expect(missing.body.fields.map((f: { field: string }) => f.field)).toEqual(['sequenceInfo', 'details.initialTransactionId']);
 		const badSequence = await t.api.post(
 			'/api/v1/payment',
-			paymentBody({ details: { vaultAccessToken: 'T' }, sequenceInfo: { type: 'SOMETIMES', mode: 'SUBSEQUENT', source: 'MIT', initialTransactionId: 'I' } }),
+			paymentBody({ details: { vaultAccessToken: 'T', initialTransactionId: 'I' }, sequenceInfo: { type: 'SOMETIMES', mode: 'SUBSEQUENT', source: 'MIT' } }),
 		);
 		expect(badSequence.body.field).toBe('sequenceInfo.type');
 		const unknown = await t.api.post(
 			'/api/v1/payment',
-			paymentBody({ details: { vaultAccessToken: 'T' }, sequenceInfo: { type: 'RECURRING', mode: 'SUBSEQUENT', source: 'MIT', initialTransactionId: 'I' } }),
+			paymentBody({ details: { vaultAccessToken: 'T', initialTransactionId: 'I' }, sequenceInfo: { type: 'RECURRING', mode: 'SUBSEQUENT', source: 'MIT' } }),
 		);
 		expect(unknown.body).toMatchObject({ type: 'process_error', failureCode: 'vault_token_expired' });
+	});
+
+	// Issue 28 #2: every example reads "mode": "SUBSEQUENT" (seed 001:237, 282, 314, 325; REFERENCE §10).
+	it('sequenceInfo.mode other than SUBSEQUENT is refused, on any payment (001:237, 282, 314, 325)', async () => {
+		const initial = await t.api.post('/api/v1/payment', paymentBody({ obtainMandate: 'yes', sequenceInfo: { type: 'RECURRING', mode: 'INITIAL', source: 'CIT' } }));
+		expect([initial.status, initial.body.type, initial.body.field]).toEqual([400, 'input_error', 'sequenceInfo.mode']);
+		expect(t.sb.state.transactions().filter((tx) => tx.merchantOrderReference === 'ORDER-1')).toHaveLength(0);
+	});
+
+	// Issue 28 #1: the examples (001:231-234, 276-279) put initialTransactionId in details, the FAQ
+	// (001:330) in sequenceInfo. Strict default: details; the other reading is a switch. A request with it
+	// in both places is accepted under either reading; one with it only in the other place is refused,
+	// naming the field, and nothing is created.
+	it.each(['details', 'sequenceInfo'] as const)('initialTransactionId reading %s: its place or both places accepted, the other place alone refused', async (reading) => {
+		t.sb.readings.set({ initialTransactionId: reading });
+		const { vaultAccessToken, initialTransactionId } = await storedCard();
+		const body = (inDetails: boolean, inSequence: boolean) => ({
+			amount: '5.00',
+			currency: 'eur',
+			method: 'card',
+			details: { vaultAccessToken, ...(inDetails ? { initialTransactionId } : {}) },
+			sequenceInfo: { type: 'UNSCHEDULED', mode: 'SUBSEQUENT', source: 'MIT', ...(inSequence ? { initialTransactionId } : {}) },
+		});
+		const own = await t.api.post('/api/v1/payment', body(reading === 'details', reading === 'sequenceInfo'));
+		expect([own.status, own.body.status]).toEqual([200, 'success']);
+		const both = await t.api.post('/api/v1/payment', body(true, true));
+		expect([both.status, both.body.status]).toEqual([200, 'success']);
+		const before = t.sb.state.transactions().length;
+		const other = await t.api.post('/api/v1/payment', body(reading === 'sequenceInfo', reading === 'details'));
+		expect([other.status, other.body.type, other.body.field]).toEqual([400, 'input_error', `${reading}.initialTransactionId`]);
+		expect(t.sb.state.transactions()).toHaveLength(before);
+	});
+
+	it('the strict default reading of initialTransactionId is details, as both request examples show', () => {
+		expect(DEFAULT_READINGS.initialTransactionId).toBe('details');
+	});
+
+	it('an input_error refusal is not remembered under its Idempotency-Reference: the corrected request goes through', async () => {
+		const { vaultAccessToken, initialTransactionId } = await storedCard();
+		const headers = { headers: { 'Idempotency-Reference': 'fix-and-resend' } };
+		const sequenceInfo = { type: 'UNSCHEDULED', mode: 'SUBSEQUENT', source: 'MIT' };
+		const refused = await t.api.post('/api/v1/payment', { amount: '5.00', currency: 'eur', method: 'card', details: { vaultAccessToken }, sequenceInfo }, headers);
+		expect(refused.status).toBe(400);
+		const fixed = await t.api.post('/api/v1/payment', { amount: '5.00', currency: 'eur', method: 'card', details: { vaultAccessToken, initialTransactionId }, sequenceInfo }, headers);
+		expect([fixed.status, fixed.body.status]).toEqual([200, 'success']);
+		const again = await t.api.post('/api/v1/payment', { amount: '5.00', currency: 'eur', method: 'card', details: { vaultAccessToken, initialTransactionId }, sequenceInfo }, headers);
+		expect(again.body.reference).toBe(fixed.body.reference);
 	});
 });
 

@@ -16,8 +16,12 @@ export interface Readings {
 	httpWebhookUrl: 'not-called' | 'refused';
 	/** SoftPOS `cardPresent`: the string of seed 004:527, or the JSON boolean of its prose (004:518). */
 	cardPresent: 'string' | 'boolean';
-	/** Where a vault payment's initialTransactionId goes: sequenceInfo (FAQ 001:330) or details (examples 001:233). */
-	initialTransactionId: 'sequenceInfo' | 'details';
+	/** Where a vault payment's initialTransactionId goes: details (both request examples 001:231-234, 276-279) or sequenceInfo (FAQ 001:330). */
+	initialTransactionId: 'details' | 'sequenceInfo';
+	/** notificationRequests replace the webhook when present (REFERENCE §6 "Subscribing"), or only when they include StatusChanged (§6's event table). */
+	notificationsReplaceWebhook: 'when-present' | 'status-changed';
+	/** A new refund's status: pending, or success at once (REFERENCE §8: "may already be success (iDEAL example)"). */
+	refundAnswer: 'pending' | 'success';
 	/** Case of statuses and failure codes: lower, upper, or as documented (refund answer PENDING, 004:564). */
 	statusCase: 'lower' | 'upper' | 'as-documented';
 	/** How long an Idempotency-Reference is remembered: 'forever', 'off', or a number of seconds. */
@@ -40,7 +44,9 @@ export const DEFAULT_READINGS: Readings = {
 	allowHttpWebhooks: false,
 	httpWebhookUrl: 'not-called',
 	cardPresent: 'string',
-	initialTransactionId: 'sequenceInfo',
+	initialTransactionId: 'details',
+	notificationsReplaceWebhook: 'when-present',
+	refundAnswer: 'pending',
 	statusCase: 'as-documented',
 	idempotencyRetention: 'forever',
 	listEnvelope: 'array',
@@ -58,7 +64,9 @@ export const READING_VALUES: { [K in keyof Readings]: readonly string[] } = {
 	allowHttpWebhooks: ['true', 'false'],
 	httpWebhookUrl: ['not-called', 'refused'],
 	cardPresent: ['string', 'boolean'],
-	initialTransactionId: ['sequenceInfo', 'details'],
+	initialTransactionId: ['details', 'sequenceInfo'],
+	notificationsReplaceWebhook: ['when-present', 'status-changed'],
+	refundAnswer: ['pending', 'success'],
 	statusCase: ['lower', 'upper', 'as-documented'],
 	idempotencyRetention: ['forever', 'off', '<seconds>'],
 	listEnvelope: ['array', 'data', 'data-page'],

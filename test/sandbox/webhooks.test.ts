@@ -147,7 +147,8 @@ describe('notifications', () => {
 		expect(hook.received[0].headers['content-type']).toBe('application/json');
 	});
 
-	it('without StatusChanged among the events, the webhook still fires', async () => {
+	it('reading notificationsReplaceWebhook status-changed: without StatusChanged among the events, the webhook still fires', async () => {
+		t.sb.readings.set({ notificationsReplaceWebhook: 'status-changed' });
 		const { body } = await t.api.post(
 			'/api/v1/payment',
 			paymentBody({ webhookUrl: `${hook.url}/webhook`, notificationRequests: { url: `${hook.url}/n`, events: ['MandateUpdated'] } }),

@@ -91,40 +91,35 @@ export function paymentCreate(flow: PaymentFlow) {
 			obtainMandate: z.literal('yes').optional(),
 			storeInVault: z.literal('yes').optional(),
 			mandateId: text(255).optional(),
-			details: z.object({ vaultAccessToken: text(255) }).optional(),
-			// Seed 001's FAQ: "pass the initialTransactionId in the sequenceInfo".
+			// Both request examples put initialTransactionId in details (seed 001:231-234, 276-279).
+			details: z.object({ vaultAccessToken: text(255), initialTransactionId: text(255).optional() }).optional(),
+			// Every example's mode is SUBSEQUENT (001:237, 282, 314, 325): no other value is sent.
 			sequenceInfo: z
 				.object({
 					type: z.enum(SEQUENCE_TYPES, { error: 'must be RECURRING or UNSCHEDULED' }),
-					mode: z.enum(['INITIAL', 'SUBSEQUENT']),
+					mode: z.literal('SUBSEQUENT'),
 					source: z.enum(SEQUENCE_SOURCES, { error: 'must be MIT or CIT' }),
-					initialTransactionId: text(255).optional(),
 				})
 				.optional(),
 			orderLines,
 			...followUpFields,
 		})
 		.superRefine((payment, ctx) => {
-			// CCV needs a return address unless the payment runs without the customer.
-			const customerConfirms = payment.sequenceInfo?.source === 'CIT';
-			if (!payment.returnUrl && (flow === 'checkout' || customerConfirms)) {
+			// CCV needs a return address when the customer pays or authenticates on the payUrl: checkout,
+			// and a customer-initiated stored-card charge (001:258). A mandate charge runs "immediately
+			// without user interaction" (001:86), whoever initiates it. No page requires Klarna order lines.
+			const customerAuthenticates = flow === 'vault' && payment.sequenceInfo?.source === 'CIT';
+			if (!payment.returnUrl && (flow === 'checkout' || customerAuthenticates)) {
 				ctx.addIssue({
 					code: 'custom',
 					path: ['returnUrl'],
-					message: customerConfirms
-						? 'is required when the customer confirms the charge (Initiated By: Customer)'
+					message: customerAuthenticates
+						? 'is required when the customer starts the charge (Initiated By: Customer): they may have to authenticate on the payUrl'
 						: 'is required',
 				});
 			}
-			if (flow === 'vault' && payment.sequenceInfo && !payment.sequenceInfo.initialTransactionId) {
-				ctx.addIssue({ code: 'custom', path: ['sequenceInfo', 'initialTransactionId'], message: 'is required' });
-			}
-			if (payment.method === 'klarna' && payment.orderLines === undefined) {
-				ctx.addIssue({
-					code: 'custom',
-					path: ['orderLines'],
-					message: 'is required for Klarna: CCV passes the order lines to Klarna',
-				});
+			if (flow === 'vault' && !payment.details?.initialTransactionId) {
+				ctx.addIssue({ code: 'custom', path: ['details', 'initialTransactionId'], message: 'is required' });
 			}
 		});
 }
@@ -146,7 +141,7 @@ export const paymentLabels = {
 	transactionType: 'Transaction Type',
 	mandateId: 'Mandate ID',
 	'details.vaultAccessToken': 'Vault Access Token',
-	'sequenceInfo.initialTransactionId': 'Initial Transaction ID',
+	'details.initialTransactionId': 'Initial Transaction ID',
 	'sequenceInfo.type': 'Sequence Type',
 	'sequenceInfo.mode': 'Sequence Type',
 	'sequenceInfo.source': 'Initiated By',

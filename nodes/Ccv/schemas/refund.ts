@@ -29,7 +29,8 @@ const terminalDetails = z
 		}
 	});
 
-// Seed 004's example sends cardPresent as the string "false".
+// Seed 004's example sends cardPresent as the string "false". The object itself is required for a
+// softpos payment (004:514), so it is sent even when both fields are left to CCV's defaults.
 const softposDetails = z.object({
 	terminalId: optionalText(20),
 	cardPresent: z.enum(['true', 'false']).optional(),
@@ -61,6 +62,14 @@ export function refundCreate(methodDetails: RefundMethodDetails) {
 			...followUpFields,
 		})
 		.superRefine((refund, ctx) => {
+			// Seed 004:469: the Return URL is "Only valid for Terminal". Refused, never quietly dropped.
+			if (refund.returnUrl !== undefined && methodDetails !== 'terminal') {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['returnUrl'],
+					message: 'is only for refunds of terminal payments (CCV uses it for nothing else): empty it, or choose Payment Method Details: Terminal',
+				});
+			}
 			// CCV: the payout instructions must add up to the refund amount.
 			if (!refund.payoutInstructions?.length || refund.amount === undefined) return;
 			const sum = refund.payoutInstructions.reduce((total, p) => total + cents(p.amount), 0);
@@ -81,7 +90,7 @@ export function refundLabels(payoutCount: number): Record<string, string> {
 		description: 'Description',
 		merchantOrderReference: 'Merchant Order Reference',
 		webhookUrl: 'Webhook URL',
-		returnUrl: 'Return URL',
+		returnUrl: 'Return URL (Terminal Only)',
 		notificationRequests: 'Notification Requests',
 		payoutInstructions: 'Payout Instructions',
 		'details.terminalId': 'Terminal ID',

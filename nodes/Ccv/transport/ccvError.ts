@@ -19,7 +19,7 @@ export interface CcvErrorBody {
 const STATUS_SUMMARIES: Record<number, string> = {
 	400: 'CCV rejected the request',
 	401: 'API key is invalid or expired',
-	403: 'CCV refused access to this resource with this key',
+	403: 'CCV refused this API key from this address (IP address blocked)',
 	404: 'Not found at CCV',
 	415: 'CCV expected a JSON body',
 	429: 'CCV is receiving too many requests',
@@ -77,6 +77,12 @@ export function describeCcvError(statusCode: number, body: CcvErrorBody): string
 		);
 	}
 	if (statusCode === 401) lines.push('Check the API key in the CCV credential (test keys start with t_, live keys with l_).');
+	// CCV's own plugins show a 403 as "Your ip has been blocked. Please contact CCV." (PLUGINS.md).
+	if (statusCode === 403) {
+		lines.push(
+			'CCV blocks a key when it is used from an address CCV does not allow. Contact CCV and give them the public IP address of your n8n server, so they can allow it for this key.',
+		);
+	}
 	if (body.reference) lines.push(`CCV support reference: ${body.reference}.`);
 	return lines.filter(Boolean).join(' ');
 }

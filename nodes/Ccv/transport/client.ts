@@ -286,7 +286,8 @@ export class CcvClient {
 		}
 		this.checkPath(req, itemIndex);
 		const headers: IDataObject = { Accept: 'application/json', 'User-Agent': USER_AGENT };
-		if (req.body !== undefined) headers['Content-Type'] = 'application/json';
+		// Seed 000 lists Content-Type: application/json for its GETs too (000:934, 1205, 1314, 1379), none for DELETE.
+		if (req.body !== undefined || req.method === 'GET') headers['Content-Type'] = 'application/json';
 		if (req.idempotencyReference) headers['Idempotency-Reference'] = req.idempotencyReference;
 		const options: IHttpRequestOptions = {
 			method: req.method,

@@ -2,7 +2,7 @@
 // points at the original through `originalReference`.
 import { json, type ApiRequest, type ApiResponse, type Core } from '../core';
 import { inputError, processError } from '../errors';
-import { toTransaction } from '../lifecycle';
+import { changeStatus, toTransaction } from '../lifecycle';
 import { toAmount } from '../money';
 import type { Readings } from '../readings';
 import { NOT_REFUNDABLE_METHODS, REVERSIBLE_METHODS } from '../methods';
@@ -58,6 +58,9 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
 }
 
 function readRefundDetails(f: Fields, method: string, readings: Readings): void {
+	// Seed 004:514: SoftPOS details "are required when refunding a payment ... made using the method
+	// softpos" (both their fields are optional, so an empty object will do).
+	if (method === 'softpos' && (f.body.details === undefined || f.body.details === null)) f.add('details', 'may not be null');
 	const details = f.object('details') ?? {};
 	const sub = new Fields(details);
 	if (method === 'terminal') {
@@ -136,9 +139,13 @@ function createRefund(core: Core, req: ApiRequest): ApiResponse {
 		payoutInstructions,
 		returnUrl: terminal ? returnUrl : undefined,
 	});
+	const tx = core.store.transactions.get(response.createdReference as string) as TxRecord;
 	if (terminal) {
-		const tx = core.store.transactions.get(response.createdReference as string) as TxRecord;
 		tx.payUrl = payUrl(core, tx.reference);
+		response.body = toTransaction(tx);
+	} else if (core.readings.refundAnswer === 'success') {
+		// REFERENCE §8: the status "may already be success (iDEAL example)".
+		changeStatus(core, tx, 'success');
 		response.body = toTransaction(tx);
 	}
 	return response;

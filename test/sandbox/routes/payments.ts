@@ -48,7 +48,8 @@ function readSequenceInfo(f: Fields): Body | undefined {
 	if (!info) return undefined;
 	const sub = new Fields(info);
 	sub.string('type', { required: true, oneOf: ['RECURRING', 'UNSCHEDULED'] });
-	sub.string('mode', { required: true, oneOf: ['INITIAL', 'SUBSEQUENT'] });
+	// Every example reads SUBSEQUENT (seed 001:237, 282, 314, 325; REFERENCE §10); no page shows another.
+	sub.string('mode', { required: true, oneOf: ['SUBSEQUENT'] });
 	sub.string('source', { required: true, oneOf: ['MIT', 'CIT'] });
 	sub.string('initialTransactionId', { max: 255 });
 	for (const e of sub.errors) f.add(`sequenceInfo.${e.field}`, e.message);
@@ -56,8 +57,9 @@ function readSequenceInfo(f: Fields): Body | undefined {
 }
 
 /**
- * A vault payment's initialTransactionId: seed 001's FAQ (001:330) puts it in sequenceInfo, its
- * malformed examples (001:233, 001:278) in details. Each reading accepts its place only.
+ * A vault payment's initialTransactionId: both request examples (seed 001:231-234, 276-279) put it in
+ * details, the FAQ (001:330) in sequenceInfo. Each reading requires its place; a copy in the other
+ * place as well is accepted (either reading would accept such a request), one only there is refused.
  */
 function readInitialTransactionId(
 	f: Fields,
@@ -66,11 +68,9 @@ function readInitialTransactionId(
 	reading: 'sequenceInfo' | 'details',
 ): void {
 	const place = reading === 'sequenceInfo' ? 'sequenceInfo.initialTransactionId' : 'details.initialTransactionId';
-	const other = reading === 'sequenceInfo' ? 'details.initialTransactionId' : 'sequenceInfo.initialTransactionId';
 	const value = reading === 'sequenceInfo' ? sequenceInfo?.initialTransactionId : details.initialTransactionId;
-	const elsewhere = reading === 'sequenceInfo' ? details.initialTransactionId : sequenceInfo?.initialTransactionId;
-	if (elsewhere !== undefined) f.add(other, `not supported here: pass it as ${place}`);
 	if (typeof value !== 'string' || value.length === 0) f.add(place, 'may not be null');
+	else if (value.length > 255) f.add(place, 'size must be between 0 and 255');
 }
 
 function createPayment(core: Core, req: ApiRequest): ApiResponse {

@@ -18,6 +18,7 @@ import {
 	readMoneyOptions,
 } from './moneyRequest.shared';
 import type { PreparedMoney } from './moneyRequest.shared';
+import { withInitialTransactionIdFallback } from './initialTransactionId';
 
 
 const show = showFor('payment', 'create');
@@ -139,12 +140,13 @@ export const description: INodeProperties[] = [
 		name: 'sequenceSource',
 		type: 'options',
 		default: 'MIT',
-		description: 'Who starts this charge. A customer-initiated charge may need the customer to confirm it on the payUrl, so it needs a Return URL.',
+		// Seed 001:258 and 001:321: a customer-initiated vault charge may need the customer to authenticate on the payUrl.
+		description: 'Who starts this charge. A customer-initiated charge may need the customer to authenticate on the payUrl, so it needs a Return URL.',
 		options: [
 			{
 				name: 'Customer (CIT)',
 				value: 'CIT',
-				description: 'The customer starts it and may have to confirm on the payUrl',
+				description: 'The customer starts it and may have to authenticate on the payUrl',
 			},
 			{ name: 'Merchant (MIT)', value: 'MIT', description: 'You charge without the customer' },
 		],
@@ -155,9 +157,10 @@ export const description: INodeProperties[] = [
 		name: 'sequenceSource',
 		type: 'options',
 		default: 'MIT',
-		description: 'Who starts this charge (sent only with a Sequence Type). A customer-initiated charge needs a Return URL.',
+		// Seed 001:86: a mandate payment runs "immediately without user interaction", CIT or MIT.
+		description: 'Who starts this charge (sent only with a Sequence Type). Either way CCV charges the mandate at once, without the customer.',
 		options: [
-			{ name: 'Customer (CIT)', value: 'CIT', description: 'The customer starts it and may have to confirm on the payUrl' },
+			{ name: 'Customer (CIT)', value: 'CIT', description: 'The customer starts it' },
 			{ name: 'Merchant (MIT)', value: 'MIT', description: 'You charge without the customer' },
 		],
 		displayOptions: { show: { ...show.show, paymentFlow: ['mandate'], sequenceType: ['RECURRING', 'UNSCHEDULED'] } },
@@ -179,7 +182,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'https://shop.example.com/return?order=123',
 		description:
-			'Where CCV sends the customer if they have to confirm the payment. Required when Initiated By is Customer; not needed when you charge without the customer.',
+			'Where CCV sends the customer after authenticating on the payUrl. Required for a stored-card charge Initiated By Customer; optional otherwise (seed 001\'s mandate example sends one).',
 		displayOptions: { show: { ...show.show, paymentFlow: ['mandate', 'vault'] } },
 	},
 	{
@@ -244,22 +247,9 @@ export const description: INodeProperties[] = [
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to ask the customer for a mandate with this payment. Its ID (details.mandateId) then lets you charge later with "Charge a Mandate".',
+				'Whether to ask the customer for a mandate with this payment. Its ID (details.mandateId) then lets you charge later with "Charge a Mandate". Sent as CCV\'s example shows it, without sequence information.',
 		},
 		orderLinesField,
-		{
-			displayName: 'Sequence Type (First Payment)',
-			name: 'firstSequenceType',
-			type: 'options',
-			default: 'none',
-			description:
-				'With Obtain Mandate or Store In Vault: what later charges on this card will be. Sent as CCV\'s sequenceInfo (INITIAL, customer-initiated).',
-			options: [
-				{ name: 'Not Sent', value: 'none' },
-				{ name: 'Recurring', value: 'RECURRING', description: 'Later charges on a fixed schedule, e.g. a subscription' },
-				{ name: 'Unscheduled', value: 'UNSCHEDULED', description: 'Later charges at no fixed time, e.g. top-ups' },
-			],
-		},
 		{
 			displayName: 'Store In Vault',
 			name: 'storeInVault',
@@ -289,38 +279,32 @@ export const description: INodeProperties[] = [
 
 const FLOWS: readonly PaymentFlow[] = ['checkout', 'mandate', 'vault'];
 
-function sequenceInfo(type: string, mode: 'INITIAL' | 'SUBSEQUENT', source: string, extra: IDataObject = {}): IDataObject | undefined {
-	return type === 'none' ? undefined : { type, mode, source, ...extra };
+// sequenceInfo only as seed 001's examples show it: mode SUBSEQUENT (001:237, 282, 314, 325). No page
+// shows what a first payment would send, and seed 001's obtainMandate example (001:41-55) sends none.
+function sequenceInfo(type: string, source: string): IDataObject | undefined {
+	return type === 'none' ? undefined : { type, mode: 'SUBSEQUENT', source };
 }
 
-function flowInput(ctx: IExecuteFunctions, i: number, flow: PaymentFlow, fields: IDataObject): IDataObject {
+function flowInput(ctx: IExecuteFunctions, i: number, flow: PaymentFlow): IDataObject {
 	if (flow === 'mandate') {
 		const type = readChoice(ctx, i, 'sequenceType', 'Sequence Type', ['none', ...SEQUENCE_TYPES], 'none');
 		const source = type === 'none' ? 'MIT' : readChoice(ctx, i, 'sequenceSource', 'Initiated By', SEQUENCE_SOURCES, 'MIT');
-		return { mandateId: ctx.getNodeParameter('mandateId', i, ''), sequenceInfo: sequenceInfo(type, 'SUBSEQUENT', source) };
+		return { mandateId: ctx.getNodeParameter('mandateId', i, ''), sequenceInfo: sequenceInfo(type, source) };
 	}
 	if (flow === 'vault') {
 		return {
-			details: { vaultAccessToken: ctx.getNodeParameter('vaultAccessToken', i, '') },
-			// Seed 001's FAQ: "pass the initialTransactionId in the sequenceInfo".
+			// Where both request examples put it (001:231-234, 276-279); see initialTransactionId.ts for the FAQ's place.
+			details: {
+				vaultAccessToken: ctx.getNodeParameter('vaultAccessToken', i, ''),
+				initialTransactionId: given(ctx.getNodeParameter('initialTransactionId', i, '')),
+			},
 			sequenceInfo: sequenceInfo(
 				readChoice(ctx, i, 'sequenceType', 'Sequence Type', SEQUENCE_TYPES, 'UNSCHEDULED'),
-				'SUBSEQUENT',
 				readChoice(ctx, i, 'sequenceSource', 'Initiated By', SEQUENCE_SOURCES, 'MIT'),
-				{ initialTransactionId: given(ctx.getNodeParameter('initialTransactionId', i, '')) },
 			),
 		};
 	}
-	// Seed 001: a first payment obtains a mandate "by including sequenceInfo".
-	const firstPayment = Boolean(fields.obtainMandate || fields.storeInVault);
-	const type = given(fields.firstSequenceType) ?? 'none';
-	if (!(['none', ...SEQUENCE_TYPES] as readonly unknown[]).includes(type)) {
-		return failItem(ctx, i, `"Sequence Type (First Payment)" must be one of: none, RECURRING, UNSCHEDULED (it is ${JSON.stringify(type)})`);
-	}
-	if (type !== 'none' && !firstPayment) {
-		return failItem(ctx, i, '"Sequence Type (First Payment)" needs Obtain Mandate or Store In Vault: it describes the later charges on this card');
-	}
-	return { sequenceInfo: sequenceInfo(type as string, 'INITIAL', 'CIT') };
+	return {};
 }
 
 /**
@@ -347,7 +331,7 @@ export function prepare(this: IExecuteFunctions, i: number): PreparedMoney {
 		storeInVault: fields.storeInVault ? 'yes' : undefined,
 		orderLines: given(fields.orderLines),
 		...followUpInput(fields),
-		...flowInput(this, i, flow, fields),
+		...flowInput(this, i, flow),
 	};
 	const options = readMoneyOptions(this, i);
 	const body = validateItem(this, paymentCreate(flow), input, i, paymentLabels) as IDataObject;
@@ -361,7 +345,6 @@ export function prepare(this: IExecuteFunctions, i: number): PreparedMoney {
 	}
 	const amount = canonicalAmount(body.amount as string);
 	const details = body.details as IDataObject | undefined;
-	const card = body.sequenceInfo as IDataObject | undefined;
 	const identity = {
 		order,
 		amount,
@@ -369,7 +352,7 @@ export function prepare(this: IExecuteFunctions, i: number): PreparedMoney {
 		method: body.method,
 		transactionType: body.transactionType ?? 'sale',
 		mandateId: body.mandateId,
-		vault: details?.vaultAccessToken ? [details.vaultAccessToken, card?.initialTransactionId] : undefined,
+		vault: details?.vaultAccessToken ? [details.vaultAccessToken, details.initialTransactionId] : undefined,
 	};
 	return prepareMoney(
 		'payment',
@@ -380,7 +363,7 @@ export function prepare(this: IExecuteFunctions, i: number): PreparedMoney {
 	);
 }
 
-export const execute = moneyExecute(prepare);
+export const execute = withInitialTransactionIdFallback(moneyExecute(prepare), prepare);
 
 export function serialKey(this: IExecuteFunctions, i: number): string | undefined {
 	// Charges of one mandate run one after the other; the field is empty in the other flows.

@@ -37,16 +37,27 @@ function defaultOf(client: CcvClient): Promise<DefaultWebhook> {
 	return pending;
 }
 
+/** Notification Requests that name the status-change event (CCV does not publish their fields: REFERENCE §6). */
+function namesStatusChanged(notificationRequests: unknown): boolean {
+	return /StatusChanged/i.test(JSON.stringify(notificationRequests));
+}
+
+const TRIGGER_WILL_NOT_HEAR =
+	'The Notification Requests name no StatusChanged event, and CCV sends them instead of any webhook: the CCV Trigger will not hear when this transaction\'s status changes. Add "StatusChanged" to their events, or look the transaction up with Transaction > Get.';
+
 /**
  * The body with the credential's Default Webhook URL when the item has none. A default that may not
  * be used fails every item, those with their own URL too, so a run never stops half sent.
+ * REFERENCE §6: "When present, notifications replace the merchant webhook configuration and/or
+ * webhookUrl", so a request with Notification Requests never gets the default; when they name no
+ * StatusChanged event, `warnings` says the CCV Trigger will not hear of the transaction (issue 28 #4).
  */
 export async function withDefaultWebhook(
 	ctx: IExecuteFunctions,
 	client: CcvClient,
 	i: number,
 	body: IDataObject,
-): Promise<{ body: IDataObject; webhookUrlFrom?: WebhookUrlSource }> {
+): Promise<{ body: IDataObject; webhookUrlFrom?: WebhookUrlSource; warnings?: string[] }> {
 	const fallback = await defaultOf(client);
 	if (fallback.problem !== undefined) {
 		throw new NodeOperationError(
@@ -58,6 +69,10 @@ export async function withDefaultWebhook(
 					'Nothing was sent to CCV for this item. Correct the Default Webhook URL in the credential (use the CCV Trigger\'s Production URL, https://) or empty it.',
 			},
 		);
+	}
+	if (body.notificationRequests !== undefined) {
+		const warnings = namesStatusChanged(body.notificationRequests) ? undefined : [TRIGGER_WILL_NOT_HEAR];
+		return { body, webhookUrlFrom: body.webhookUrl === undefined ? undefined : 'item', warnings };
 	}
 	if (body.webhookUrl !== undefined) return { body, webhookUrlFrom: 'item' };
 	if (fallback.url === undefined) return { body };

@@ -76,7 +76,7 @@ export const followUpFieldOptions: INodeProperties[] = [
 	},
 ];
 
-/** Klarna needs order lines on the payment and on its captures (REFERENCE §8). */
+/** Order lines on a payment and its captures (REFERENCE §8 lists the field; no page requires them, issue 28 #2). */
 export const orderLinesField: INodeProperties = {
 	displayName: 'Order Lines',
 	name: 'orderLines',
@@ -84,7 +84,7 @@ export const orderLinesField: INodeProperties = {
 	default: '[]',
 	placeholder: '[{ "name": "Lamp", "quantity": 1, "unitPrice": "19.99", "totalAmount": "19.99" }]',
 	description:
-		'For Klarna (required there): CCV\'s orderLines, as JSON, sent unchanged. Use the fields CCV gave you for Klarna. [] sends nothing.',
+		'CCV\'s orderLines (used for Klarna), as JSON, sent unchanged. Use the fields CCV gave you. [] sends nothing.',
 };
 
 /** Additional Fields in alphabetical order, as n8n lists Options. */
@@ -301,9 +301,9 @@ export async function sendMoneyRequest(
 	prepared: PreparedMoney,
 ): Promise<IDataObject> {
 	const { operation, idempotencyReference, memoryKey } = prepared;
-	const { body: withHook, webhookUrlFrom } = await withDefaultWebhook(ctx, client, i, prepared.body);
+	const { body: withHook, webhookUrlFrom, warnings } = await withDefaultWebhook(ctx, client, i, prepared.body);
 	const body = bodyToSend(memoryKey, withHook, !prepared.dryRun);
-	const hookSource = body.webhookUrl === undefined ? {} : { webhookUrlFrom: webhookUrlFrom ?? 'item' };
+	const hookSource = { ...(body.webhookUrl === undefined ? {} : { webhookUrlFrom: webhookUrlFrom ?? 'item' }), ...(warnings ? { warnings } : {}) };
 	const request = { method: 'POST' as const, path: `/api/v1/${operation}`, body, idempotencyReference };
 	const earlier = earlierAnswer(memoryKey);
 	const startedAt = firstSentAt(ctx.getExecutionId(), memoryKey, Date.now());

@@ -170,7 +170,7 @@ export const description: INodeProperties[] = [
 			default: '',
 			placeholder: 'e.g. https://pos.example/done or myapp://done',
 			description:
-				'Where the customer is sent after a terminal refund: a web address or an app link such as myapp://done (at most 2000 characters, with its scheme). Not part of the idempotency key.',
+				'Only for refunds of terminal payments (CCV: "Only valid for Terminal"): where the customer is sent after the refund, a web address or an app link such as myapp://done (at most 2000 characters, with its scheme). Refused for other refunds. Not part of the idempotency key.',
 		},
 	])),
 	optionsCollection('refund', 'create', [dryRunOption, idempotencyKeyOption('refund')]),
@@ -191,6 +191,7 @@ function readDetails(ctx: IExecuteFunctions, i: number, kind: RefundMethodDetail
 			merchantLanguage: environment === 'ATTENDED' ? given(ctx.getNodeParameter('merchantLanguage', i, '')) : undefined,
 		};
 	}
+	// Seed 004:514: required for a softpos payment, even with both fields left to CCV (then {}).
 	if (kind === 'softpos') {
 		const cardPresent = readChoice(ctx, i, 'cardPresent', 'Card Present', CARD_PRESENT, 'default');
 		return {
@@ -224,8 +225,6 @@ export function prepare(this: IExecuteFunctions, i: number): PreparedMoney {
 	};
 	const options = readMoneyOptions(this, i);
 	const body = validateItem(this, refundCreate(kind), input, i, refundLabels(payoutInstructions?.length ?? 0)) as IDataObject;
-	// SoftPOS with both fields at CCV's defaults: no details at all.
-	if (body.details && Object.values(body.details).every((v) => v === undefined)) delete body.details;
 	const amount = amountIdentity(body.amount);
 	return prepareMoney(
 		'refund',

@@ -1,6 +1,7 @@
 // Wire shapes the docs show two ways: SoftPOS cardPresent (seed 004:518 prose "true or false",
 // 004:527 example the string "false") and the vault payment's initialTransactionId (FAQ 001:330
-// "in the sequenceInfo", examples 001:233/278 in details). Plus the one shape the docs show for
+// "in the sequenceInfo"; both request examples 001:231-234, 276-279 and every answer in details: the
+// node sends it in details and, on CCV's refusal naming the other place, resends once there, issue 28 #1). Plus the one shape the docs show for
 // obtainMandate/storeInVault ("yes", 001:55/001:178), checked strictly by the sandbox.
 import type { IDataObject } from 'n8n-workflow';
 import { SEED } from '../../../sandbox';
@@ -51,12 +52,10 @@ describe.each<ReadingCase>([
 describe.each<ReadingCase>([
 	['sequenceInfo', { initialTransactionId: 'sequenceInfo' }],
 	['details', { initialTransactionId: 'details' }],
-])('initialTransactionId in %s', (label, readings) => {
+])('initialTransactionId in %s (issue 28 #1)', (label, readings) => {
 	beforeEach(() => t.sb.readings.set(readings));
 
-	// Known node defect under 'details': the node sends it in sequenceInfo only (the FAQ's reading);
-	// if CCV means the examples' details, every vault charge is refused.
-	itUnless(label === 'details')('Payment > Create with the seeded vault token (MIT) is paid at once', async () => {
+	it('Payment > Create with the seeded vault token (MIT) is paid at once, one payment, one Idempotency-Reference', async () => {
 		const { items, error } = await pay({
 			paymentFlow: 'vault',
 			vaultAccessToken: SEED.vault.accessToken,
@@ -64,9 +63,23 @@ describe.each<ReadingCase>([
 			sequenceType: 'RECURRING',
 			sequenceSource: 'MIT',
 			returnUrl: '',
+			// Its own order per reading: this process remembers what it sent for one intention.
+			additionalFields: { merchantOrderReference: `VAULT-${label}` },
 		});
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ status: expect.stringMatching(/^success$/i) });
+		const sent = posts();
+		// First as the examples show it (details); under the FAQ's reading CCV refuses that, naming the
+		// field, and the node sends it once more in sequenceInfo with the same Idempotency-Reference.
+		expect(sent[0].body).toMatchObject({ details: { initialTransactionId: SEED.vault.initialTransactionId } });
+		expect(sent).toHaveLength(label === 'details' ? 1 : 2);
+		if (label === 'sequenceInfo') {
+			expect(sent[0].status).toBe(400);
+			expect(sent[1].body).toMatchObject({ sequenceInfo: { initialTransactionId: SEED.vault.initialTransactionId } });
+			expect((sent[1].body as { details: IDataObject }).details).not.toHaveProperty('initialTransactionId');
+			expect(sent[1].headers['idempotency-reference']).toBe(sent[0].headers['idempotency-reference']);
+		}
+		expect(t.sb.state.transactions().filter((x) => x.merchantOrderReference === `VAULT-${label}`)).toHaveLength(1);
 	});
 });
 

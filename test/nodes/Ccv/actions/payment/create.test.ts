@@ -137,8 +137,8 @@ describe('Payment > Create: merchant-initiated charges', () => {
 			currency: 'eur',
 			method: 'card',
 			merchantOrderReference: 'ORDER-DEFAULT',
-			details: { vaultAccessToken },
-			sequenceInfo: { type: 'RECURRING', mode: 'SUBSEQUENT', source: 'MIT', initialTransactionId },
+			details: { vaultAccessToken, initialTransactionId },
+			sequenceInfo: { type: 'RECURRING', mode: 'SUBSEQUENT', source: 'MIT' },
 		});
 		expect(items[0].json).toMatchObject({ status: expect.stringMatching(/^success$/i), amount: 5 });
 	});

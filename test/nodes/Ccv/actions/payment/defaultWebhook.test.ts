@@ -92,7 +92,8 @@ describe('Default Webhook URL: reading and checking the credential', () => {
 		const { error, credentialReads } = await t.run(params, items, { credentials: credential(HOOK) });
 		expect(error).toBeUndefined();
 		expect(posts()).toHaveLength(6);
-		expect(posts().every((p) => (p.body as IDataObject).webhookUrl === HOOK)).toBe(true);
+		// Notification Requests replace the webhook (REFERENCE §6): the default is not added (issue 28 #4).
+		expect(posts().every((p) => (p.body as IDataObject).webhookUrl === undefined)).toBe(true);
 		// The transport's read, plus at most one for the default.
 		expect(credentialReads).toBeLessThanOrEqual(2);
 	});

@@ -1,7 +1,8 @@
-// Payment > Create and Capture against CCV's documentation (issue 15 #11, #9, issue 19 #11):
-// sequenceInfo for mandate and first payments, initialTransactionId where seed 001's FAQ puts it,
-// Return URL for customer-initiated stored-card charges, HTTPS webhooks, Klarna order lines, and a
-// Dry Run that never prints the Vault Access Token.
+// Payment > Create and Capture against CCV's documentation (issue 15 #11, #9, issue 19 #11, issue 28
+// #1, #2, #8): sequenceInfo only as the pages show it (mode SUBSEQUENT), initialTransactionId in
+// details as both request examples put it, Return URL for customer-initiated stored-card charges
+// only, HTTPS webhooks, Klarna order lines optional, and a Dry Run that never prints the Vault
+// Access Token.
 import type { IDataObject } from 'n8n-workflow';
 
 import { description as paymentDescription } from '../../../../../nodes/Ccv/actions/payment';
@@ -46,27 +47,58 @@ describe('sequenceInfo (seed 001)', () => {
 		expect(posts()[0].body).toMatchObject({ mandateId, sequenceInfo: { type: 'RECURRING', mode: 'SUBSEQUENT', source: 'MIT' } });
 	});
 
-	it('a first payment that obtains a mandate can carry sequenceInfo (INITIAL, customer-initiated)', async () => {
-		const { error } = await pay({ additionalFields: { obtainMandate: true, firstSequenceType: 'RECURRING' } });
+	// Issue 28 #2: no page shows mode INITIAL or source CIT on a first payment; seed 001's obtainMandate
+	// example (../shared/seeds/001_f85e87fe5418878a.txt:41-55) sends none, nor do CCV's plugins (PLUGINS.md).
+	it('a first payment that obtains a mandate sends no sequenceInfo, as seed 001:41-55 shows (issue 28 #2)', async () => {
+		const { error } = await pay({ additionalFields: { obtainMandate: true, storeInVault: true, firstSequenceType: 'RECURRING' } });
 		expect(error).toBeUndefined();
-		expect(posts()[0].body).toMatchObject({ obtainMandate: 'yes', sequenceInfo: { type: 'RECURRING', mode: 'INITIAL', source: 'CIT' } });
+		expect(posts()[0].body).toMatchObject({ obtainMandate: 'yes', storeInVault: 'yes' });
+		expect(posts()[0].body).not.toHaveProperty('sequenceInfo');
 	});
 
-	it('a stored-card charge passes initialTransactionId in sequenceInfo (seed 001 FAQ)', async () => {
+	it('Payment > Create offers no "Sequence Type (First Payment)" field and sends mode only as SUBSEQUENT (001:237, 282, 314, 325)', () => {
+		expect(JSON.stringify(paymentDescription)).not.toContain('firstSequenceType');
+		expect(JSON.stringify(paymentDescription)).not.toContain('INITIAL');
+	});
+
+	// Issue 28 #1: both request examples (001:231-234, 276-279) and every answer put it in details.
+	it('a stored-card charge passes initialTransactionId in details, as both request examples do (001:231-234, 276-279; issue 28 #1)', async () => {
 		const { vaultAccessToken, initialTransactionId } = await storedCard();
 		const { error } = await pay({ paymentFlow: 'vault', vaultAccessToken, initialTransactionId, sequenceType: 'RECURRING', sequenceSource: 'MIT', returnUrl: '' });
 		expect(error).toBeUndefined();
+		expect(posts()).toHaveLength(1);
 		expect(posts()[0].body).toMatchObject({
-			details: { vaultAccessToken },
-			sequenceInfo: { type: 'RECURRING', mode: 'SUBSEQUENT', source: 'MIT', initialTransactionId },
+			details: { vaultAccessToken, initialTransactionId },
+			sequenceInfo: { type: 'RECURRING', mode: 'SUBSEQUENT', source: 'MIT' },
 		});
-		expect((posts()[0].body as { details: IDataObject }).details).not.toHaveProperty('initialTransactionId');
+		expect((posts()[0].body as { sequenceInfo: IDataObject }).sequenceInfo).not.toHaveProperty('initialTransactionId');
 	});
 
-	it('a customer-initiated stored-card charge without Return URL is refused', async () => {
+	it('a customer-initiated stored-card charge without Return URL is refused (the customer confirms on the payUrl, 001:258)', async () => {
 		const { error } = await pay({ paymentFlow: 'vault', vaultAccessToken: 'TOKEN', initialTransactionId: 'ITX', sequenceSource: 'CIT', returnUrl: '' });
 		expect(error?.message).toMatch(/^Item 1 \(index 0\): "Return URL" is required/);
 		expect(t.sb.log).toHaveLength(0);
+	});
+
+	// Issue 28 #8: a mandate payment runs "immediately without user interaction" (001:86).
+	it('a mandate charge Initiated By Customer needs no Return URL and is paid at once (001:86; issue 28 #8)', async () => {
+		const first = await pay({ additionalFields: { obtainMandate: true, merchantOrderReference: 'SIGNUP-CIT' } });
+		t.sb.settle(first.items[0].json.reference as string, 'success');
+		const mandateId = (first.items[0].json.details as IDataObject).mandateId as string;
+		t.sb.clearLog();
+		const { items, error } = await pay({ paymentFlow: 'mandate', mandateId, returnUrl: '', sequenceType: 'UNSCHEDULED', sequenceSource: 'CIT', additionalFields: { merchantOrderReference: 'TOPUP-1' } });
+		expect(error).toBeUndefined();
+		expect(posts()[0].body).toMatchObject({ mandateId, sequenceInfo: { type: 'UNSCHEDULED', mode: 'SUBSEQUENT', source: 'CIT' } });
+		expect(posts()[0].body).not.toHaveProperty('returnUrl');
+		expect(items[0].json).toMatchObject({ status: 'success' });
+	});
+
+	it('the mandate flow\'s texts no longer say the customer may have to confirm (001:86; issue 28 #8)', () => {
+		const mandateFields = paymentDescription.filter((p) => JSON.stringify(p.displayOptions ?? {}).includes('"mandate"'));
+		const texts = JSON.stringify(mandateFields.filter((p) => p.name === 'sequenceSource'));
+		expect(texts).not.toMatch(/confirm|Return URL/);
+		const returnUrl = paymentDescription.find((p) => p.name === 'returnUrl' && JSON.stringify(p.displayOptions).includes('"mandate"'));
+		expect(returnUrl?.description).not.toMatch(/Required when Initiated By is Customer;/);
 	});
 });
 
@@ -77,10 +109,12 @@ describe('URLs, Klarna, Dry Run, choices', () => {
 		expect(t.sb.log).toHaveLength(0);
 	});
 
-	it('a Klarna payment needs Order Lines, and sends them as given', async () => {
-		const missing = await pay({ method: 'klarna' });
-		expect(missing.error?.message).toMatch(/^Item 1 \(index 0\): "Order Lines" is required for Klarna/);
-		expect(t.sb.log).toHaveLength(0);
+	// Issue 28 #2: no page requires order lines for a Klarna payment.
+	it('a Klarna payment without Order Lines is sent (no page requires them; issue 28 #2), and Order Lines go as given', async () => {
+		const missing = await pay({ method: 'klarna', additionalFields: { merchantOrderReference: 'KLARNA-0' } });
+		expect(missing.error).toBeUndefined();
+		expect(posts()[0].body).not.toHaveProperty('orderLines');
+		t.sb.clearLog();
 		const orderLines = [{ type: 'PHYSICAL', name: 'Lamp', quantity: 1, unitPrice: '5.00', totalAmount: '5.00' }];
 		const { error } = await pay({ method: 'klarna', additionalFields: { orderLines: JSON.stringify(orderLines) } });
 		expect(error).toBeUndefined();

@@ -119,14 +119,14 @@ describe('Refund > Create: the request', () => {
 		expect((posts()[0].body as IDataObject).details).toEqual({ terminalId: 'T1', managementSystemId: 'M1', accessProtocol: 'OPI_NL' });
 	});
 
-	it('sends SoftPOS details only when set: card present as "true"/"false" (seed 004\'s example)', async () => {
+	it('sends SoftPOS details always (004:514), their fields only when set: card present as "true"/"false" (seed 004\'s example)', async () => {
 		const first = t.sb.addPayment({ method: 'softpos' });
 		const second = t.sb.addPayment({ method: 'softpos' });
 		const a = await refund({ paymentReference: first.reference, amountToRefund: 'full', methodDetails: 'softpos', softposTerminalId: 'SP01', cardPresent: 'no' });
 		const b = await refund({ paymentReference: second.reference, amountToRefund: 'full', methodDetails: 'softpos', cardPresent: 'default' });
 		expect(a.error).toBeUndefined();
 		expect(b.error).toBeUndefined();
-		expect(posts().map((e) => (e.body as IDataObject).details)).toEqual([{ terminalId: 'SP01', cardPresent: 'false' }, undefined]);
+		expect(posts().map((e) => (e.body as IDataObject).details)).toEqual([{ terminalId: 'SP01', cardPresent: 'false' }, {}]);
 	});
 
 	it('sends payout instructions with exact amounts, and raw notification requests', async () => {

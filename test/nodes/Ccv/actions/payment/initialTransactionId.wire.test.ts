@@ -1,0 +1,81 @@
+// A vault charge's initialTransactionId (issue 28 #1): sent in details as both request examples show
+// (../shared/seeds/001_f85e87fe5418878a.txt:231-234, 276-279); the FAQ (001:330) puts it in sequenceInfo.
+// Only CCV's definite refusal naming the field (400 input_error, nothing created) is followed by one
+// resend with it in sequenceInfo, under the same Idempotency-Reference; never a second resend, and no
+// resend after any other answer. A local server scripts CCV's answers.
+import type { IDataObject } from 'n8n-workflow';
+
+import { runCcvNode } from '../../../../helpers/engine';
+import { startWire } from '../../transport/wire';
+import type { Wire, WireAnswer } from '../../transport/wire';
+
+let wire: Wire;
+beforeAll(async () => {
+	wire = await startWire();
+});
+afterAll(async () => await wire.close());
+beforeEach(() => {
+	wire.log.length = 0;
+});
+
+const FAKE_TEST_KEY = ['t', 'wire', 'fake'].join('_');
+
+function charge() {
+	return runCcvNode({
+		parameters: {
+			resource: 'payment',
+			operation: 'create',
+			amount: '5.00',
+			currency: 'eur',
+			method: 'card',
+			paymentFlow: 'vault',
+			vaultAccessToken: 'VAULT-TOKEN',
+			initialTransactionId: 'ITX-1',
+			sequenceType: 'RECURRING',
+			sequenceSource: 'MIT',
+			returnUrl: '',
+			additionalFields: { merchantOrderReference: 'SUB-7 2026-03' },
+			options: {},
+		},
+		credentials: { apiKey: FAKE_TEST_KEY, baseUrl: wire.url },
+	});
+}
+
+const refusal = (field: string): WireAnswer => ({
+	status: 400,
+	body: { type: 'input_error', message: 'may not be null', field, fields: [{ field, message: 'may not be null' }], reference: 'r' },
+});
+const bodies = () => wire.log.map((r) => JSON.parse(r.body) as IDataObject);
+const PAID = { status: 200, body: { reference: 'C1', status: 'success', type: 'sale', amount: 5, currency: 'eur' } };
+
+it('a refusal naming sequenceInfo.initialTransactionId: one resend with it there, same Idempotency-Reference', async () => {
+	wire.handle((_req, n) => (n === 1 ? refusal('sequenceInfo.initialTransactionId') : PAID));
+	const { items, error } = await charge();
+	expect(error).toBeUndefined();
+	expect(items[0].json).toMatchObject({ reference: 'C1', status: 'success' });
+	expect(bodies().map((b) => [(b.details as IDataObject).initialTransactionId, (b.sequenceInfo as IDataObject).initialTransactionId])).toEqual([
+		['ITX-1', undefined],
+		[undefined, 'ITX-1'],
+	]);
+	expect(wire.log[1].headers['idempotency-reference']).toBe(wire.log[0].headers['idempotency-reference']);
+});
+
+it('refused in both places: exactly one resend, then CCV\'s refusal is the error', async () => {
+	wire.handle((_req, n) => (n === 1 ? refusal('sequenceInfo.initialTransactionId') : refusal('details.initialTransactionId')));
+	const { error } = await charge();
+	expect(wire.log).toHaveLength(2);
+	expect(error?.message).toBe('CCV refused the payment: field "details.initialTransactionId" is not valid');
+});
+
+it.each<[string, WireAnswer]>([
+	['a refusal naming another field', refusal('sequenceInfo.type')],
+	['a process error', { status: 400, body: { type: 'process_error', message: 'expired', failureCode: 'vault_token_expired', reference: 'r' } }],
+])('%s: the field is never moved', async (_what, answer) => {
+	wire.handle(() => answer);
+	const { error } = await charge();
+	expect(error).toBeDefined();
+	for (const body of bodies()) {
+		expect(body.details).toMatchObject({ initialTransactionId: 'ITX-1' });
+		expect(body.sequenceInfo).not.toHaveProperty('initialTransactionId');
+	}
+});
