@@ -82,7 +82,9 @@ export async function startQueueN8n(
 				let stableSince = Date.now();
 				let done: ExecutionSummary[] = [];
 				await waitUntil(`executions of ${workflowId} to settle (at least ${min})`, timeoutMs, async () => {
-					const all = await listAll(api, workflowId);
+					// A main that just restarted answers 503 for a moment.
+					const all = await listAll(api, workflowId).catch(() => undefined);
+					if (all === undefined) return false;
 					done = all.filter((e) => !['new', 'running', 'waiting'].includes(e.status));
 					if (done.length !== all.length) return false;
 					if (all.length !== last) {
