@@ -62,9 +62,9 @@ function dryRunOff(workflow: Workflow): Workflow {
 	return { ...workflow, id: newId(), name: `${workflow.name} (dry run off)` };
 }
 
-test('examples/ holds the five workflows of the README', () => {
+test('examples/ holds the six workflows of the README', () => {
 	expect([...examples.keys()].sort()).toEqual(
-		['Boarding order status', 'Bulk customer clean-up', 'CRM-to-loyalty sync', 'Payment status to ops', 'Refund from a ticket'].sort(),
+		['Boarding order status', 'Bulk customer clean-up', 'CRM-to-loyalty sync', 'Payment status to ops', 'Payment status to ops (queue mode)', 'Refund from a ticket'].sort(),
 	);
 });
 

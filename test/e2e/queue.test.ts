@@ -4,21 +4,27 @@
 // they cannot be, it never skips). In it: bulk creates and deletes lose and duplicate nothing; the
 // CCV Trigger with copies of one call sent one after the other and at the same moment to the two
 // webhook processes (the duplicate counts are printed, see the README: static data is not atomic
-// across processes, so every item carries an eventKey); reconciliation with Output Only Changes
-// over runs executed by whichever worker takes them.
+// across processes, so every item carries an eventKey); the queue-mode example (a PostgreSQL claim
+// on eventKey, examples/payment-status-queue-mode.json) with copies at the same moment to both webhook
+// processes; the CCV Reconciliation Trigger on the main across a restart with its memory lost.
 import { startSandbox } from '../sandbox';
 import type { Sandbox } from '../sandbox';
+import { loadExamples } from '../../scripts/lib/examples.cjs';
 import { ccvCredential, CCV_NODE, removeAllTempDirs, setupRuntime } from './harness';
 import type { CredentialRef, Workflow } from './harness';
 import { listAll, post, startQueueN8n, triggerWorkflow, webhookWorkflow } from './queueHarness';
 import type { QueueN8n } from './queueHarness';
+import { duplicatesOf, executionsPerEventKey, pause, reconcileTriggerWorkflow } from './reconcileTrigger';
 
 const BULK = Number(process.env.QUEUE_BULK_ITEMS ?? 300);
 const TRIGGER_CALLS = Number(process.env.QUEUE_TRIGGER_CALLS ?? 40);
+const CLAIM_CHANGES = Number(process.env.QUEUE_CLAIM_CHANGES ?? 200);
+const CLAIM_EXAMPLE = 'Payment status to ops (queue mode)';
+const CLAIMS_CREDENTIAL = { id: 'ccvClaimsPostgres', name: 'PostgreSQL (claims)' };
 
 let sandbox: Sandbox;
 let n8n: QueueN8n;
-const wf = {} as Record<'create' | 'remove' | 'trigger' | 'reconcile', Workflow>;
+const wf = {} as Record<'create' | 'remove' | 'trigger' | 'reconcile' | 'claim', Workflow>;
 
 function ccvStep(name: string, parameters: Record<string, unknown>, credential: CredentialRef) {
 	return { name, type: CCV_NODE, typeVersion: 1, parameters, credentials: { ccvApi: credential } };
@@ -46,23 +52,21 @@ beforeAll(async () => {
 			ccvStep('Delete', { resource: 'customer', operation: 'delete', customer: { __rl: true, mode: 'externalId', value: '={{ $json.ext }}' } }, credential),
 		]);
 		wf.trigger = triggerWorkflow('queue: CCV Trigger', credential);
-		// Queue mode as the README advises: a search whose results keep the final statuses (here an order
-		// reference; in practice Created After a few days ago), then n8n's Remove Duplicates on eventKey.
-		wf.reconcile = webhookWorkflow('queue: reconcile', 'queue-reconcile', [
-			ccvStep(
-				'Changes',
-				{ resource: 'transaction', operation: 'getAll', returnAll: true, filters: { merchantOrderReference: 'RECON-Q' }, outputOnlyChanges: true, options: {} },
-				credential,
-			),
-			{
-				name: 'Once per eventKey',
-				type: 'n8n-nodes-base.removeDuplicates',
-				typeVersion: 2,
-				parameters: { operation: 'removeItemsSeenInPreviousExecutions', logic: 'removeItemsWithAlreadySeenKeyValues', dedupeValue: '={{ $json.eventKey }}', options: {} },
-			},
-		]);
+		// The reconciliation trigger runs on the main (the leader); only failed payments, so the other
+		// tests' payments (all success) start nothing here.
+		wf.reconcile = reconcileTriggerWorkflow('queue: reconciliation trigger', credential, { statuses: ['failed'] });
+		// The queue-mode example as shipped, its PostgreSQL credential pointing at n8n's own database.
+		const example = loadExamples({ credential }).find(({ workflow }) => workflow.name === CLAIM_EXAMPLE);
+		if (!example) throw new Error(`examples/ has no "${CLAIM_EXAMPLE}"`);
+		wf.claim = example.workflow as unknown as Workflow;
 		return Object.values(wf);
-	});
+	}, undefined, (services) => [
+		{
+			...CLAIMS_CREDENTIAL,
+			type: 'postgres',
+			data: { host: '127.0.0.1', port: services.postgresPort, database: 'n8n', user: services.env.DB_POSTGRESDB_USER, password: services.env.DB_POSTGRESDB_PASSWORD, ssl: 'disable', allowUnauthorizedCerts: false, maxConnections: 100 },
+		},
+	]);
 }, 600_000);
 
 afterAll(async () => {
@@ -138,28 +142,71 @@ test(`CCV Trigger: ${TRIGGER_CALLS} status changes, copies sent at the same mome
 	expect(result.lost).toBe(0);
 });
 
-test('reconciliation in queue mode: each change passes Remove Duplicates (eventKey) exactly once', async () => {
-	const a = sandbox.addPayment({ status: 'pending', merchantOrderReference: 'RECON-Q' });
-	const b = sandbox.addPayment({ status: 'pending', merchantOrderReference: 'RECON-Q' });
-	const changes: string[][] = [];
-	const passed: string[][] = [];
-	const runOnce = async (processIndex: number, count: number) => {
-		expect(await post(n8n.webhookUrl(processIndex, 'queue-reconcile'), {})).toBe(200);
-		const executions = await n8n.settledExecutions(wf.reconcile.id, count, 1000);
-		const latest = executions[executions.length - 1];
-		expect(latest.status).toBe('success');
-		changes.push((await n8n.executionItems(latest.id, 'Changes')).map((t) => `${t.reference} ${t.status}`));
-		const last = await n8n.api.getExecution(latest.id);
-		const runs = last.data.resultData.runData['Once per eventKey'] ?? [];
-		passed.push(((runs[0]?.data?.main?.[0] ?? []) as Array<{ json: Record<string, unknown> }>).map(({ json }) => `${json.reference} ${json.status}`));
+test(`the queue-mode example (PostgreSQL claim): ${CLAIM_CHANGES} status changes, copies at the same moment to both webhook processes: each acted on once`, async () => {
+	const path = `${wf.claim.nodes.find((node) => node.name === 'CCV payment status')!.webhookId}/webhook`;
+	const references = Array.from({ length: CLAIM_CHANGES }, (_, i) => sandbox.addPayment({ status: i % 5 === 0 ? 'failed' : 'success', amount: 31 }).reference);
+	// A non-2xx answer is retried, as CCV retries a webhook call (the trigger answers 503 when its lookup failed).
+	const notOk = new Map<number, number>();
+	const deliver = async (url: string, reference: string) => {
+		for (let attempt = 1; ; attempt++) {
+			const status = await post(url, { id: reference });
+			if (status === 200) return;
+			notOk.set(status, (notOk.get(status) ?? 0) + 1);
+			if (attempt >= 10) throw new Error(`webhook answered ${status} ${attempt} times for ${reference}`);
+			await pause(1000);
+		}
 	};
-	await runOnce(0, 1);
-	await runOnce(1, 2);
-	sandbox.settle(a.reference, 'success');
-	await runOnce(0, 3);
-	await runOnce(1, 4);
-	// n8n 2.41 hands a worker the workflow without its static data (execution snapshots drop it), so
-	// "Output Only Changes" starts from an empty memory in every queue-mode run: printed, not asserted.
-	console.log(`[queue] reconciliation: CCV node output per run ${JSON.stringify(changes.map((o) => o.length))}, after Remove Duplicates ${JSON.stringify(passed.map((o) => o.length))}`);
-	expect(passed).toEqual([[`${a.reference} pending`, `${b.reference} pending`], [], [`${a.reference} success`], []]);
-});
+	for (let start = 0; start < references.length; start += 10) {
+		const batch = references.slice(start, start + 10);
+		await Promise.all(batch.flatMap((reference) => [0, 1].map((p) => deliver(n8n.webhookUrl(p, path), reference))));
+	}
+	console.log(`[queue] claim example: answers other than 200 (retried) ${JSON.stringify(Object.fromEntries(notOk))}`);
+	const executions = await n8n.settledExecutions(wf.claim.id, CLAIM_CHANGES, 5000, 600_000);
+	const started = new Map<string, number>();
+	const acted = new Map<string, number>();
+	let failed = 0;
+	for (const execution of executions) {
+		if (execution.status !== 'success') failed++;
+		const full = await n8n.api.getExecution(execution.id);
+		const runData = full.data.resultData.runData;
+		const first = (name: string) => ((runData[name]?.[0]?.data?.main?.[0] ?? []) as Array<{ json: Record<string, unknown> }>).map(({ json }) => json);
+		for (const item of [...first('CCV payment status'), ...first('CCV reconciliation')]) started.set(String(item.reference), (started.get(String(item.reference)) ?? 0) + 1);
+		for (const item of first('The status change')) acted.set(String(item.reference), (acted.get(String(item.reference)) ?? 0) + 1);
+	}
+	const mine = (counts: Map<string, number>) => new Map(references.map((r) => [r, counts.get(r) ?? 0]));
+	const startedTwice = [...mine(started).values()].filter((n) => n > 1).length;
+	const actedTwice = [...mine(acted).values()].filter((n) => n > 1).length;
+	const lost = [...mine(acted).values()].filter((n) => n === 0).length;
+	const claims = Number(await n8n.sql(`SELECT count(*) FROM ccv_claims WHERE event_key LIKE 'transaction:%'`));
+	console.log(
+		`[queue] claim example, concurrent copies: ${CLAIM_CHANGES} changes, ${executions.length} executions (${failed} not successful); the trigger started ${startedTwice} changes twice; acted on twice ${actedTwice}, lost ${lost}; ${claims} claim rows`,
+	);
+	expect({ actedTwice, lost, failed }).toEqual({ actedTwice: 0, lost: 0, failed: 0 });
+}, 900_000);
+
+test('CCV Reconciliation Trigger in queue mode: each change one execution over many checks and a restart of the main with its static data lost', async () => {
+	const a = sandbox.addPayment({ status: 'pending', amount: 41 });
+	const b = sandbox.addPayment({ status: 'failed', amount: 42 });
+	const expected = new Set([`transaction:${b.reference}:failed`]);
+	await n8n.settledExecutions(wf.reconcile.id, expected.size, 12_000);
+	sandbox.settle(a.reference, 'failed');
+	expected.add(`transaction:${a.reference}:failed`);
+	await n8n.settledExecutions(wf.reconcile.id, expected.size, 12_000);
+	const id = wf.reconcile.id.replace(/[^A-Za-z0-9]/g, '');
+	const memoryBefore = await n8n.sql(`SELECT "staticData" FROM workflow_entity WHERE id = '${id}'`);
+	// What a crash right after an emit leaves: the executions stored, the trigger's memory not.
+	await n8n.restartMain(async () => {
+		await n8n.sql(`UPDATE workflow_entity SET "staticData" = NULL WHERE id = '${id}'`);
+	});
+	await pause(20_000);
+	const c = sandbox.addPayment({ status: 'failed', amount: 43 });
+	expected.add(`transaction:${c.reference}:failed`);
+	const executions = await n8n.settledExecutions(wf.reconcile.id, expected.size, 12_000);
+	const counts = await executionsPerEventKey(n8n.api, executions);
+	const duplicated = duplicatesOf(counts);
+	const lost = [...expected].filter((key) => !counts.has(key)).length;
+	console.log(
+		`[queue] reconciliation trigger: ${expected.size} changes, ${executions.length} executions, duplicated ${duplicated}, lost ${lost}; memory before the restart held ${(memoryBefore.match(/transaction:/g) ?? []).length} keys, wiped while main was down`,
+	);
+	expect({ duplicated, lost, keys: [...counts.keys()].sort() }).toEqual({ duplicated: 0, lost: 0, keys: [...expected].sort() });
+}, 300_000);

@@ -9,7 +9,7 @@ import { importCredentials, importWorkflows } from '../../scripts/lib/n8n-cli.cj
 import type { CredentialImport } from '../../scripts/lib/n8n-cli.cjs';
 import { queueEnv, startQueueCluster, startQueueServices } from '../../scripts/lib/n8n-queue.cjs';
 import type { QueueCluster, QueueServices } from '../../scripts/lib/n8n-queue.cjs';
-import { login, waitForProductionWebhook, waitUntil } from '../../scripts/lib/n8n-server.cjs';
+import { login, startN8nServer, waitForProductionWebhook, waitUntil } from '../../scripts/lib/n8n-server.cjs';
 import type { ExecutionSummary, RestClient } from '../../scripts/lib/n8n-server.cjs';
 import { CCV_TRIGGER_NODE, newId, OWNER, prepareExtension, tempDir } from './harness';
 import type { CredentialRef, Workflow, WorkflowNode } from './harness';
@@ -23,6 +23,8 @@ export interface QueueN8n {
 	settledExecutions(workflowId: string, min: number, quietMs?: number, timeoutMs?: number): Promise<ExecutionSummary[]>;
 	/** SQL in n8n's PostgreSQL database (psql -At output). */
 	sql(query: string): Promise<string>;
+	/** Stops the main process (the leader, which runs schedule triggers), runs `whileDown`, starts it again. */
+	restartMain(whileDown?: () => Promise<void>): Promise<void>;
 	/** The JSON items a node output in one execution. */
 	executionItems(id: string, nodeName: string): Promise<Array<Record<string, unknown>>>;
 	stop(): Promise<void>;
@@ -36,6 +38,8 @@ export async function startQueueN8n(
 	credential: CredentialImport,
 	workflows: (credential: CredentialRef) => Workflow[],
 	log: (line: string) => void = (line) => console.log(`[queue] ${line}`),
+	/** More credentials to import, made from the services (e.g. a Postgres credential for n8n's database). */
+	extraCredentials: (services: QueueServices) => CredentialImport[] = () => [],
 ): Promise<QueueN8n> {
 	let services: QueueServices | undefined;
 	let cluster: QueueCluster | undefined;
@@ -44,7 +48,7 @@ export async function startQueueN8n(
 		const step = (what: string) => log(`${what} (${Math.round((Date.now() - started) / 1000)} s)`);
 		services = await startQueueServices({ name: `q${process.pid}`, log });
 		const { env } = await queueEnv({ userFolder: tempDir('queue-n8n'), extensionsDir: prepareExtension(), owner: OWNER, services });
-		await importCredentials(env, [credential]);
+		await importCredentials(env, [credential, ...extraCredentials(services)]);
 		step('database migrated, credential imported');
 		const list = workflows({ id: credential.id, name: credential.name });
 		await importWorkflows(env, list);
@@ -66,6 +70,8 @@ export async function startQueueN8n(
 		log(`queue-mode n8n ready in ${Math.round((Date.now() - started) / 1000)} s`);
 		const running = cluster;
 		const stopServices = services;
+		let main: { stop(): Promise<void> } = cluster.main;
+		const mainsStarted: Array<{ stop(): Promise<void> }> = [];
 		return {
 			cluster: running,
 			api,
@@ -76,7 +82,9 @@ export async function startQueueN8n(
 				let stableSince = Date.now();
 				let done: ExecutionSummary[] = [];
 				await waitUntil(`executions of ${workflowId} to settle (at least ${min})`, timeoutMs, async () => {
-					const all = await listAll(api, workflowId);
+					// A main that just restarted answers 503 for a moment.
+					const all = await listAll(api, workflowId).catch(() => undefined);
+					if (all === undefined) return false;
 					done = all.filter((e) => !['new', 'running', 'waiting'].includes(e.status));
 					if (done.length !== all.length) return false;
 					if (all.length !== last) {
@@ -88,12 +96,20 @@ export async function startQueueN8n(
 				});
 				return done.sort((a, b) => Number(a.id) - Number(b.id));
 			},
+			async restartMain(whileDown) {
+				await main.stop();
+				await whileDown?.();
+				main = await startN8nServer(env);
+				mainsStarted.push(main);
+				log('main restarted');
+			},
 			async executionItems(id, nodeName) {
 				const full = await api.getExecution(id);
 				const runs = full.data.resultData.runData[nodeName] ?? [];
 				return (runs[0]?.data?.main?.[0] ?? []).map((item: { json: Record<string, unknown> }) => item.json);
 			},
 			async stop() {
+				await Promise.all(mainsStarted.map((m) => m.stop()));
 				await running.stop();
 				await stopServices.stop();
 			},

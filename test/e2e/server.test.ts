@@ -103,7 +103,7 @@ describe('the package as users install it', () => {
 		expect(packed.files).toEqual(expect.arrayContaining(['package.json', 'dist/credentials/CcvApi.credentials.js']));
 		expect(packed.files.some((file) => file.startsWith('node_modules/') || file.startsWith('nodes/'))).toBe(false);
 		expect(community.errors).toEqual([]);
-		expect(community.nodes.sort()).toEqual(['ccv', 'ccvTrigger']);
+		expect(community.nodes.sort()).toEqual(['ccv', 'ccvReconcileTrigger', 'ccvTrigger']);
 		expect(community.credentials).toEqual(['ccvApi']);
 		expect(community.icons.length).toBeGreaterThan(0);
 		const iconFiles = community.icons.map((icon) => icon.replace(/^icons\/n8n-nodes-ccv\//, ''));
@@ -112,8 +112,8 @@ describe('the package as users install it', () => {
 
 	test('a running n8n lists both nodes and the credential, serves their icons and logs no problem with them', async () => {
 		const nodes = (await server.api.get('/types/nodes.json')) as Array<{ name: string; iconUrl?: unknown }>;
-		const ours = nodes.filter((node) => node.name === 'CUSTOM.ccv' || node.name === 'CUSTOM.ccvTrigger');
-		expect(ours.map((node) => node.name).sort()).toEqual(['CUSTOM.ccv', 'CUSTOM.ccvTrigger']);
+		const ours = nodes.filter((node) => ['CUSTOM.ccv', 'CUSTOM.ccvTrigger', 'CUSTOM.ccvReconcileTrigger'].includes(node.name));
+		expect(ours.map((node) => node.name).sort()).toEqual(['CUSTOM.ccv', 'CUSTOM.ccvReconcileTrigger', 'CUSTOM.ccvTrigger']);
 		const credentials = (await server.api.get('/types/credentials.json')) as Array<{ name: string }>;
 		expect(credentials.map((type) => type.name)).toContain('ccvApi');
 
