@@ -116,6 +116,10 @@ export function paymentCreate(flow: PaymentFlow) {
 						: 'is required',
 				});
 			}
+			// An expression that gives nothing must never turn a mandate charge into a payment without one.
+			if (flow === 'mandate' && payment.mandateId === undefined) {
+				ctx.addIssue({ code: 'custom', path: ['mandateId'], message: 'is required: it names the mandate to charge (it is empty)' });
+			}
 			if (flow === 'vault' && payment.sequenceInfo && !payment.sequenceInfo.initialTransactionId) {
 				ctx.addIssue({ code: 'custom', path: ['sequenceInfo', 'initialTransactionId'], message: 'is required' });
 			}

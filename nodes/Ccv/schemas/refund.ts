@@ -61,6 +61,15 @@ export function refundCreate(methodDetails: RefundMethodDetails) {
 			...followUpFields,
 		})
 		.superRefine((refund, ctx) => {
+			// CCV refuses payout instructions on a refund without an amount (issue 23 #11).
+			if (refund.payoutInstructions?.length && refund.amount === undefined) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['payoutInstructions'],
+					message: 'cannot be sent with a Full Amount refund: CCV refuses them there. Choose Partial Amount and give the amount the instructions add up to',
+				});
+				return;
+			}
 			// CCV: the payout instructions must add up to the refund amount.
 			if (!refund.payoutInstructions?.length || refund.amount === undefined) return;
 			const sum = refund.payoutInstructions.reduce((total, p) => total + cents(p.amount), 0);

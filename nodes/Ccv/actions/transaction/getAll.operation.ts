@@ -197,7 +197,7 @@ function directionOf(page: IDataObject[]): Direction | undefined {
 	return first > end ? 'referenceBefore' : 'referenceAfter';
 }
 
-async function list(client: CcvClient, i: number, filters: IDataObject, limit: number): Promise<IDataObject[]> {
+export async function list(client: CcvClient, i: number, filters: IDataObject, limit: number): Promise<IDataObject[]> {
 	const found: IDataObject[] = [];
 	const seen = new Set<string>();
 	const fetchPage = async (qs: IDataObject) => {
