@@ -1,6 +1,6 @@
 // Refund > Create against the CCV sandbox in n8n's engine: exact requests, outputs, CCV's errors
 // and input checks that name the item and the field.
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { RunNodeOptions } from '../../../../helpers/engine';
 import { useSandbox } from '../sandboxRun';
 
@@ -20,7 +20,7 @@ function withOwnReference(parameters: IDataObject): IDataObject {
 
 function refund(parameters: IDataObject, extra: Partial<RunNodeOptions> = {}) {
 	const { items, ...rest } = extra;
-	return t.run(withOwnReference({ resource: 'refund', operation: 'create', additionalFields: {}, options: {}, ...parameters }), items, rest);
+	return t.run(withOwnReference({ resource: 'refund', operation: 'create', additionalFields: {}, options: {}, ...parameters }) as INodeParameters, items, rest);
 }
 
 const refunds = () => t.sb.state.transactions().filter((tx) => tx.type === 'refund');

@@ -1,7 +1,7 @@
 // The rule that matters most: however often a refund item runs (a re-run, n8n's Retry On Fail, the
 // transport's own retries, a duplicate row), CCV ends up with one refund, unless the user asks for
 // two with two Idempotency Keys.
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { RunNodeOptions } from '../../../../helpers/engine';
 import { useSandbox } from '../sandboxRun';
 
@@ -15,7 +15,7 @@ function refund(parameters: IDataObject, extra: Partial<RunNodeOptions> = {}) {
 	const fields = (parameters.additionalFields ?? {}) as IDataObject;
 	const options = { ...((parameters.options ?? {}) as IDataObject) };
 	if (fields.merchantOrderReference === undefined && options.idempotencyKey === undefined) options.idempotencyKey = 'ticket-1';
-	return t.run({ resource: 'refund', operation: 'create', amountToRefund: 'partial', additionalFields: {}, ...parameters, options }, items, rest);
+	return t.run({ resource: 'refund', operation: 'create', amountToRefund: 'partial', additionalFields: {}, ...parameters, options } as INodeParameters, items, rest);
 }
 
 const refunds = () => t.sb.state.transactions().filter((tx) => tx.type === 'refund');
