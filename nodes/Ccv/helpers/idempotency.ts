@@ -54,6 +54,8 @@ interface Sent {
 	open: boolean;
 	/** CCV's transaction reference of the first answer to this request. */
 	answered?: string;
+	/** When it was recorded (after that send ended). */
+	at: number;
 }
 
 const sent = new Map<string, Sent>();
@@ -71,9 +73,9 @@ export function bodyMemoryKey(account: string, operation: string, idempotencyRef
 }
 
 /** The body an earlier send of this request carried, when it may have reached CCV. */
-export function rememberedBody<T>(key: string): { body: T; open: boolean } | undefined {
+export function rememberedBody<T>(key: string): { body: T; open: boolean; at: number } | undefined {
 	const entry = sent.get(key);
-	return entry ? { body: structuredClone(entry.body) as T, open: entry.open } : undefined;
+	return entry ? { body: structuredClone(entry.body) as T, open: entry.open, at: entry.at } : undefined;
 }
 
 /** The request may have reached CCV: keep its body for retries and re-runs in this process. */
@@ -83,7 +85,7 @@ export function recordBody(key: string, body: unknown, open: boolean): void {
 		entry.open = entry.open && open;
 		return;
 	}
-	remember(sent, key, { body: structuredClone(body), open });
+	remember(sent, key, { body: structuredClone(body), open, at: Date.now() });
 }
 
 /** CCV refused the request, or nothing reached it: a corrected item may send a new body. */
@@ -132,7 +134,9 @@ export function cents(value: unknown): number | undefined {
  * 1. this process already got this transaction for this request (certain);
  * 2. CCV's `created` is before this execution first sent the request (less the clock tolerance),
  *    which holds across processes and restarts;
- * 3. the answer's description differs from what was sent (another run's free text).
+ * 3. this process sent the request before this execution did (`sentBefore`), and CCV's `created`
+ *    is before this execution first sent it: the transaction of that earlier send;
+ * 4. the answer's description differs from what was sent (another run's free text).
  * An answer of another amount, currency, type or payment is not a replay but a mismatch
  * (answerMismatch): the item fails.
  * Not detectable: a replay of a request made less than CLOCK_TOLERANCE_MS earlier by another
@@ -143,11 +147,13 @@ export function isReplay(args: {
 	answer: Record<string, unknown>;
 	startedAt: number;
 	earlier?: string;
+	sentBefore?: number;
 }): boolean {
-	const { sentBody, answer, startedAt, earlier } = args;
+	const { sentBody, answer, startedAt, earlier, sentBefore } = args;
 	if (earlier !== undefined && answer.reference === earlier) return true;
 	const created = Number(answer.created);
 	if (Number.isFinite(created) && created > 0 && created < startedAt - CLOCK_TOLERANCE_MS) return true;
+	if (sentBefore !== undefined && sentBefore <= startedAt && Number.isFinite(created) && created > 0 && created <= sentBefore) return true;
 	return sentBody.description !== undefined && answer.description !== undefined && sentBody.description !== answer.description;
 }
 

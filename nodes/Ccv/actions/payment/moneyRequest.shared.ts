@@ -448,7 +448,7 @@ export async function sendMoneyRequest(
 			},
 		);
 	}
-	const replayed = isReplay({ sentBody: body, answer, startedAt, earlier: answeredBefore });
+	const replayed = isReplay({ sentBody: body, answer, startedAt, earlier: answeredBefore, sentBefore: remembered?.at });
 	noteAnswer(memoryKey, answer.reference);
 	const heldBody =
 		remembered?.open && notSentChanges.length
