@@ -1,5 +1,6 @@
 // idempotencyRetention: how long CCV keeps an Idempotency-Reference is undocumented (REFERENCE §4).
 // A re-run of the same refund or payment must not move money twice under any retention.
+import { DEFAULT_READINGS } from '../../../sandbox';
 import { useMatrixSandbox, type ReadingCase } from './matrix';
 
 const t = useMatrixSandbox();
@@ -47,4 +48,9 @@ describe.each(CASES)('idempotencyRetention %s', (_label, readings) => {
 		expect((await t.run(params)).error).toBeUndefined();
 		expect(t.sb.state.transactions().filter((x) => x.merchantOrderReference === 'IDEM-1')).toHaveLength(1);
 	});
+});
+
+it('the sandbox keeps a reference for a finite time by default (issue 28 #15: the strict reading); forever is a switch', () => {
+	expect(DEFAULT_READINGS.idempotencyRetention).toEqual(expect.any(Number));
+	expect(CASES.map(([label]) => label)).toContain('forever');
 });
