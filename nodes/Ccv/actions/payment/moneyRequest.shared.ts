@@ -411,9 +411,14 @@ export async function sendMoneyRequest(
 	const answeredBefore = earlierAnswer(memoryKey);
 	const startedAt = firstSentAt(ctx.getExecutionId(), memoryKey, Date.now());
 	let result: Awaited<ReturnType<typeof sendWrite<IDataObject>>> | undefined;
+	let failure: { error: unknown } | undefined;
 	try {
 		result = await sendWrite<IDataObject>(client, request, i, prepared.dryRun);
 	} catch (error) {
+		failure = { error };
+	}
+	if (failure || !result) {
+		const error = failure?.error;
 		const outcome = outcomeOf(error);
 		if (outcome === 'refused') {
 			forgetBody(memoryKey);

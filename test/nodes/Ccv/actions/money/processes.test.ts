@@ -4,6 +4,7 @@
 // processes at the same moment (the memory records a body only after its send ended, so neither run
 // can see the other's). What keeps them to one transaction is CCV's record: the lookups before
 // creating and the shared Idempotency-Reference.
+import { sleep } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
 import { resetProcessMemory } from '../../../../../nodes/Ccv/helpers/idempotency';
@@ -68,7 +69,7 @@ describe('row 12: n8n restarted between run and re-run: 1 transaction, replayed:
 		await run(parameters);
 		resetProcessMemory();
 		// Later than CCV's and n8n's clocks may differ (CLOCK_TOLERANCE_MS).
-		await new Promise((resolve) => setTimeout(resolve, 2100));
+		await sleep(2100);
 		const again = await run(parameters);
 		expect(again.items[0].json).toMatchObject({ replayed: true });
 		expect(ofType('capture')).toHaveLength(1);
