@@ -35,7 +35,7 @@ export const paymentSteps: Step[] = [
 	},
 	{
 		name: 'Capture part of an authorisation',
-		parameters: { resource: 'payment', operation: 'capture', paymentReference: SEED.authorisation, amountToCapture: 'partial', amount: '50.00' },
+		parameters: { resource: 'payment', operation: 'capture', paymentReference: SEED.authorisation, amountToCapture: 'partial', amount: '50.00', options: { idempotencyKey: 'SHIP-E2E-1' } },
 	},
 	{
 		name: 'Reverse an authorisation',
@@ -53,12 +53,13 @@ export const paymentSteps: Step[] = [
 			paymentReference: SEED.payments.cardSale,
 			amountToRefund: 'partial',
 			amount: '5.00',
+			additionalFields: { merchantOrderReference: 'RMA-E2E-1' },
 			options: { dryRun: true },
 		},
 	},
 	{
 		name: 'Refund above the limit',
-		parameters: { resource: 'refund', operation: 'create', paymentReference: SEED.payments.partlyRefunded, amountToRefund: 'partial', amount: '100.00' },
+		parameters: { resource: 'refund', operation: 'create', paymentReference: SEED.payments.partlyRefunded, amountToRefund: 'partial', amount: '100.00', additionalFields: { merchantOrderReference: 'RMA-E2E-2' }, options: { allowAboveRemaining: true } },
 	},
 	{
 		name: 'Get refund',

@@ -48,7 +48,9 @@ export const DEFAULT_READINGS: Readings = {
 	notificationsReplaceWebhook: 'when-present',
 	refundAnswer: 'pending',
 	statusCase: 'as-documented',
-	idempotencyRetention: 'forever',
+	// Finite by default (issue 28 #15, the strict reading): CCV does not say how long it keeps a
+	// reference, so the node may not rely on it; 'forever' stays a switch.
+	idempotencyRetention: 86_400,
 	listEnvelope: 'array',
 	listOrder: 'asc',
 	listPageSize: 25,

@@ -1,14 +1,13 @@
 import { createHash } from 'crypto';
 
-// Idempotency by business identity. The Idempotency-Reference of a money request is made from what
-// identifies the intended transaction, never from free text (Description, Webhook URL, Return URL,
-// Notification Requests, Metadata), so $now or $execution.id in those cannot turn a retry into a
-// second refund or payment:
-//   refund   = payment reference + Full Amount or the partial amount (in cents)
-//   capture  = authorisation reference + Full Amount or the partial amount (in cents)
-//   reversal = payment reference (a payment is reversed once)
-//   payment  = Merchant Order Reference + amount + currency + method + transaction type + mandate
-//              or stored card (a payment without an order reference needs an own key)
+// Idempotency by the intention. The Idempotency-Reference of a money request is made from what
+// identifies the intended transaction in the user's own data, never from free text (Description,
+// Webhook URL, Return URL, Notification Requests, Metadata) and never from amounts alone:
+//   refund   = payment + Full Amount, or payment + the refund's own Merchant Order Reference
+//   capture  = authorisation + Full Amount (a partial capture needs its own Idempotency Key)
+//   reversal = payment (a payment is reversed once)
+//   payment  = Merchant Order Reference + attempt (+ mandate or stored card); the attempt number
+//              comes from what CCV shows for the order (actions/money/earlier.ts)
 // A user's Idempotency Key replaces the derived reference and is sent exactly as given.
 
 // CCV allows at most 50 characters in Idempotency-Reference.
@@ -39,16 +38,24 @@ export function deriveIdempotencyReference(operation: string, identity: unknown)
 	return `n8n-${operation}-${digest}`.slice(0, MAX_IDEMPOTENCY_LENGTH);
 }
 
-// What this n8n process sent and got back per reference. It keeps a retry's body byte-identical to
-// the first attempt's (a Description with $now would differ), and tells a replayed answer from a new
-// one. Memory only, bounded: after a restart or on another worker CCV's answer decides (see below).
+// What this n8n process sent per request that may have reached CCV. It keeps a retry's body
+// identical to the one CCV may hold (a Description with $now would differ, and CCV refuses a known
+// reference with another body). The key holds the account (a hash of API key and base URL), the
+// reference and the substance (payment, amount, order), so another shop, another amount or another
+// intention never gets this body. A body is recorded only after a send whose outcome may have
+// reached CCV; a definite non-send or refusal records nothing and forgets what was recorded.
+// Memory only, bounded: it adds safety within one process; CCV's records decide across processes.
 
 const MAX_REMEMBERED = 10_000;
 
 interface Sent {
 	body: unknown;
+	/** The outcome of that send was open (timeout, dropped connection, 5xx): CCV may or may not hold it. */
+	open: boolean;
 	/** CCV's transaction reference of the first answer to this request. */
 	answered?: string;
+	/** When it was recorded (after that send ended). */
+	at: number;
 }
 
 const sent = new Map<string, Sent>();
@@ -60,18 +67,28 @@ function remember<V>(map: Map<string, V>, key: string, value: V): void {
 	if (map.size > MAX_REMEMBERED) map.delete(map.keys().next().value as string);
 }
 
-/**
- * The body to send for this identity: the one sent first (same process), else `body`. `key` is the
- * request's identity (operation, reference and identity fields), so a changed amount is never replaced.
- */
-export function bodyToSend<T>(key: string, body: T, record: boolean): T {
-	const earlier = sent.get(key);
-	if (earlier) return structuredClone(earlier.body) as T;
-	if (record) remember(sent, key, { body: structuredClone(body) });
-	return body;
+/** The memory key of one request: account, operation, reference and substance (never free text). */
+export function bodyMemoryKey(account: string, operation: string, idempotencyReference: string, substance: unknown): string {
+	return canonicalJson({ account, operation, idempotencyReference, substance });
 }
 
-/** CCV refused the request (nothing created): a corrected item may send a new body. */
+/** The body an earlier send of this request carried, when it may have reached CCV. */
+export function rememberedBody<T>(key: string): { body: T; open: boolean; at: number } | undefined {
+	const entry = sent.get(key);
+	return entry ? { body: structuredClone(entry.body) as T, open: entry.open, at: entry.at } : undefined;
+}
+
+/** The request may have reached CCV: keep its body for retries and re-runs in this process. */
+export function recordBody(key: string, body: unknown, open: boolean): void {
+	const entry = sent.get(key);
+	if (entry) {
+		entry.open = entry.open && open;
+		return;
+	}
+	remember(sent, key, { body: structuredClone(body), open, at: Date.now() });
+}
+
+/** CCV refused the request, or nothing reached it: a corrected item may send a new body. */
 export function forgetBody(key: string): void {
 	sent.delete(key);
 }
@@ -86,6 +103,12 @@ export function noteAnswer(key: string, transactionReference: unknown): void {
 	if (entry && entry.answered === undefined && typeof transactionReference === 'string') entry.answered = transactionReference;
 }
 
+/** Forgets everything this process remembered (tests: a fresh n8n process). */
+export function resetProcessMemory(): void {
+	sent.clear();
+	firstSent.clear();
+}
+
 /** When this execution first sent this request (Retry On Fail keeps the first attempt's time). */
 export function firstSentAt(executionId: string, key: string, now: number): number {
 	const id = `${executionId} ${key}`;
@@ -98,22 +121,24 @@ export function firstSentAt(executionId: string, key: string, now: number): numb
 /** CCV's clock and n8n's may differ a little: only a transaction older than this counts as earlier. */
 export const CLOCK_TOLERANCE_MS = 2000;
 
-function cents(value: unknown): number | undefined {
+/** An amount as cents, or undefined when it is not one. */
+export function cents(value: unknown): number | undefined {
 	const n = Number(value);
 	return value === undefined || value === null || value === '' || !Number.isFinite(n) ? undefined : Math.round(n * 100);
 }
 
-function differs(sentValue: unknown, answered: unknown, normalise: (v: unknown) => unknown = (v) => v): boolean {
-	if (sentValue === undefined || answered === undefined || answered === null) return false;
-	return normalise(sentValue) !== normalise(answered);
-}
-
 /**
- * Whether CCV answered with an earlier transaction instead of making a new one. CCV does not
- * document how a replay looks (REFERENCE §4), so three signs count, any one is enough:
+ * Whether CCV answered with an earlier transaction instead of making a new one, judged from CCV's
+ * answer. CCV does not document how a replay looks (REFERENCE §4), so these signs count, any one is
+ * enough:
  * 1. this process already got this transaction for this request (certain);
- * 2. CCV's `created` is before this execution first sent the request (less the clock tolerance);
- * 3. the answer's amount, currency or description differ from what was sent.
+ * 2. CCV's `created` is before this execution first sent the request (less the clock tolerance),
+ *    which holds across processes and restarts;
+ * 3. this process sent the request before this execution did (`sentBefore`), and CCV's `created`
+ *    is before this execution first sent it: the transaction of that earlier send;
+ * 4. the answer's description differs from what was sent (another run's free text).
+ * An answer of another amount, currency, type or payment is not a replay but a mismatch
+ * (answerMismatch): the item fails.
  * Not detectable: a replay of a request made less than CLOCK_TOLERANCE_MS earlier by another
  * n8n process with exactly the same fields.
  */
@@ -122,15 +147,41 @@ export function isReplay(args: {
 	answer: Record<string, unknown>;
 	startedAt: number;
 	earlier?: string;
+	sentBefore?: number;
 }): boolean {
-	const { sentBody, answer, startedAt, earlier } = args;
+	const { sentBody, answer, startedAt, earlier, sentBefore } = args;
 	if (earlier !== undefined && answer.reference === earlier) return true;
 	const created = Number(answer.created);
 	if (Number.isFinite(created) && created > 0 && created < startedAt - CLOCK_TOLERANCE_MS) return true;
-	const lower = (v: unknown) => String(v).toLowerCase();
-	return (
-		differs(sentBody.amount, answer.amount, cents) ||
-		differs(sentBody.currency, answer.currency, lower) ||
-		differs(sentBody.description, answer.description)
-	);
+	if (sentBefore !== undefined && sentBefore <= startedAt && Number.isFinite(created) && created > 0 && created <= sentBefore) return true;
+	return sentBody.description !== undefined && answer.description !== undefined && sentBody.description !== answer.description;
+}
+
+/** What an answer must show to be the transaction this item asked for (fields left out are not compared). */
+export interface Expected {
+	amount?: string;
+	currency?: string;
+	/** The transaction types that fit (e.g. ['refund'], ['sale', 'authorise']). */
+	types: string[];
+	/** The payment a refund, capture or reversal belongs to. */
+	original?: string;
+}
+
+/** How an answer differs from what the item asked for, in words (empty: it fits). */
+export function answerMismatch(expected: Expected, answer: Record<string, unknown>): string[] {
+	const out: string[] = [];
+	const has = (v: unknown) => v !== undefined && v !== null && v !== '';
+	if (expected.amount !== undefined && has(answer.amount) && cents(answer.amount) !== cents(expected.amount)) {
+		out.push(`its amount is ${String(answer.amount)}, this item asks for ${expected.amount}`);
+	}
+	if (expected.currency !== undefined && has(answer.currency) && String(answer.currency).toLowerCase() !== expected.currency.toLowerCase()) {
+		out.push(`its currency is ${String(answer.currency)}, this item asks for ${expected.currency}`);
+	}
+	if (has(answer.type) && !expected.types.includes(String(answer.type).toLowerCase())) {
+		out.push(`it is a ${String(answer.type)}, this item asks for a ${expected.types.join(' or ')}`);
+	}
+	if (expected.original !== undefined && has(answer.originalReference) && answer.originalReference !== expected.original) {
+		out.push(`it belongs to payment ${String(answer.originalReference)}, this item names payment ${expected.original}`);
+	}
+	return out;
 }

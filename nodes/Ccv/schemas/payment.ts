@@ -121,6 +121,10 @@ export function paymentCreate(flow: PaymentFlow) {
 			if (flow === 'vault' && !payment.details?.initialTransactionId) {
 				ctx.addIssue({ code: 'custom', path: ['details', 'initialTransactionId'], message: 'is required' });
 			}
+			// An expression that gives nothing must never turn a mandate charge into a payment without one.
+			if (flow === 'mandate' && payment.mandateId === undefined) {
+				ctx.addIssue({ code: 'custom', path: ['mandateId'], message: 'is required: it names the mandate to charge (it is empty)' });
+			}
 		});
 }
 

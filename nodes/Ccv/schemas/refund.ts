@@ -70,6 +70,15 @@ export function refundCreate(methodDetails: RefundMethodDetails) {
 					message: 'is only for refunds of terminal payments (CCV uses it for nothing else): empty it, or choose Payment Method Details: Terminal',
 				});
 			}
+			// CCV refuses payout instructions on a refund without an amount (issue 23 #11).
+			if (refund.payoutInstructions?.length && refund.amount === undefined) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['payoutInstructions'],
+					message: 'cannot be sent with a Full Amount refund: CCV refuses them there. Choose Partial Amount and give the amount the instructions add up to',
+				});
+				return;
+			}
 			// CCV: the payout instructions must add up to the refund amount.
 			if (!refund.payoutInstructions?.length || refund.amount === undefined) return;
 			const sum = refund.payoutInstructions.reduce((total, p) => total + cents(p.amount), 0);

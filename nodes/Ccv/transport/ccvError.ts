@@ -69,12 +69,16 @@ export function describeCcvError(statusCode: number, body: CcvErrorBody): string
 			`Balance at CCV: credit ${b.creditAmount ?? '?'}, debit ${b.debitAmount ?? '?'}, total ${b.total ?? '?'}.`,
 		);
 	}
-	if (statusCode === 504 || (body.transactionReference && body.type !== 'input_error')) {
+	// One rule (seed 002:484): an error naming a transactionReference means the transaction may exist;
+	// a 504 leaves the outcome open; any other refusal created nothing.
+	if (statusCode === 504) {
 		lines.push(
 			body.transactionReference
 				? `The outcome is unknown: CCV may still complete it. Look up transaction ${body.transactionReference} (Transaction > Get) before trying again.`
 				: 'The outcome is unknown: CCV may still complete it. Look the transaction up before trying again.',
 		);
+	} else if (body.transactionReference) {
+		lines.push(`CCV names transaction ${body.transactionReference} for this request, so it may exist: look it up (Transaction > Get) before trying again.`);
 	}
 	if (statusCode === 401) lines.push('Check the API key in the CCV credential (test keys start with t_, live keys with l_).');
 	// CCV's own plugins show a 403 as "Your ip has been blocked. Please contact CCV." (PLUGINS.md).

@@ -1,3 +1,5 @@
+import { createHash } from 'crypto';
+
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
@@ -210,6 +212,15 @@ export class CcvClient {
 	/** A non-secret field of the credential (e.g. its Default Webhook URL), from the one read per execution. */
 	async credentialField(name: 'defaultWebhookUrl' | 'environment'): Promise<unknown> {
 		return (await this.credentialFacts()).credential.data?.[name];
+	}
+
+	/**
+	 * Which CCV account and address this client talks to, as a hash of the API key and base URL (never
+	 * the key itself): memories of what was sent belong to one account (helpers/idempotency.ts).
+	 */
+	async accountId(): Promise<string> {
+		const { payment, credential } = await this.credentialFacts();
+		return createHash('sha256').update(`${String(credential.data?.apiKey ?? '')}\n${payment}`).digest('hex').slice(0, 32);
 	}
 
 	/** Read once per execution (the credential is the same for every item). */

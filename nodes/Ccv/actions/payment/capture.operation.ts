@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { validateItem } from '../../helpers/validate';
+import { failItem, validateItem } from '../../helpers/validate';
 import { capture, paymentLabels } from '../../schemas/payment';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, showFor } from '../common.descriptions';
 import { referenceField } from '../transaction/transaction.helpers';
@@ -34,7 +34,10 @@ export const description: INodeProperties[] = [
 	optionsCollection('payment', 'capture', [dryRunOption, idempotencyKeyOption('capture')]),
 ];
 
-/** Reads and checks the item; sends nothing. Identity: authorisation + Full Amount or the partial amount (+ own key). */
+/**
+ * Reads and checks the item; sends nothing. Identity: authorisation + Full Amount, or the capture's
+ * own Idempotency Key (CCV documents no merchantOrderReference on a capture). Never the amount alone.
+ */
 export function prepare(this: IExecuteFunctions, i: number): PreparedMoney {
 	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const input = {
@@ -45,14 +48,25 @@ export function prepare(this: IExecuteFunctions, i: number): PreparedMoney {
 	};
 	const options = readMoneyOptions(this, i);
 	const body = validateItem(this, capture, input, i, paymentLabels) as IDataObject;
-	const amount = amountIdentity(body.amount);
-	return prepareMoney(
-		'capture',
+	const authorisation = body.reference as string;
+	const full = body.amount === undefined;
+	if (!full && options.idempotencyKey === undefined) {
+		failItem(
+			this,
+			i,
+			'"Idempotency Key" is required for a partial capture (under Options)',
+			'Give the capture its own key, such as the shipment ID: a second capture of the same amount on this authorisation would otherwise be taken for this one. CCV has no order reference on a capture, so the key is the only way to tell them apart. Nothing was sent to CCV for this item.',
+		);
+	}
+	return prepareMoney({
+		operation: 'capture',
 		body,
-		{ authorisation: body.reference, amount },
-		`capture of authorisation ${body.reference as string}, ${amount === 'full' ? 'full amount' : amount}`,
+		// Full Amount keeps the reference it always had (a run begun before this rule is still one capture).
+		identity: { authorisation, amount: full ? 'full' : undefined },
+		identityText: `capture of authorisation ${authorisation}, ${full ? 'full amount' : amountIdentity(body.amount)}`,
 		options,
-	);
+		expected: { amount: full ? undefined : (body.amount as string), types: ['capture'], original: authorisation },
+	});
 }
 
 export const execute = moneyExecute(prepare);

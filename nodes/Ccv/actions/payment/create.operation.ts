@@ -345,22 +345,29 @@ export function prepare(this: IExecuteFunctions, i: number): PreparedMoney {
 	}
 	const amount = canonicalAmount(body.amount as string);
 	const details = body.details as IDataObject | undefined;
+	const card = body.sequenceInfo as IDataObject | undefined;
+	// The intention: the order and its attempt (added in execute from what CCV shows), with the
+	// mandate or stored card it charges. Not the amount: a changed amount is the same order.
 	const identity = {
 		order,
-		amount,
-		currency: body.currency,
-		method: body.method,
-		transactionType: body.transactionType ?? 'sale',
 		mandateId: body.mandateId,
-		vault: details?.vaultAccessToken ? [details.vaultAccessToken, details.initialTransactionId] : undefined,
+		vault: details?.vaultAccessToken ? [details.vaultAccessToken, details.initialTransactionId ?? card?.initialTransactionId] : undefined,
 	};
-	return prepareMoney(
-		'payment',
+	const type = (body.transactionType as string | undefined) ?? 'sale';
+	return prepareMoney({
+		operation: 'payment',
 		body,
 		identity,
-		`payment for order ${order ?? '(none)'}, ${amount} ${body.currency as string} by ${body.method as string}`,
+		identityText: `payment for order ${order ?? '(none)'}, ${amount} ${body.currency as string} by ${body.method as string}`,
 		options,
-	);
+		expected: { amount: body.amount as string, currency: body.currency as string, types: [type] },
+		substance: { method: body.method, transactionType: type },
+		// A user's own key is sent as given: the user then manages attempts.
+		lookup:
+			order === undefined || options.idempotencyKey !== undefined
+				? undefined
+				: { kind: 'payment', order, mandateId: body.mandateId as string | undefined, identity },
+	});
 }
 
 export const execute = withInitialTransactionIdFallback(moneyExecute(prepare), prepare);

@@ -1,10 +1,12 @@
+import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readDryRun, sendWrite } from '../../helpers/dryRun';
 import { canonicalAmount } from '../../helpers/money';
 import { parameterKey } from '../../helpers/serialKey';
 import {
-	bodyToSend,
+	answerMismatch,
+	bodyMemoryKey,
 	canonicalJson,
 	deriveIdempotencyReference,
 	earlierAnswer,
@@ -12,12 +14,18 @@ import {
 	forgetBody,
 	isReplay,
 	noteAnswer,
+	recordBody,
+	rememberedBody,
 } from '../../helpers/idempotency';
+import type { Expected } from '../../helpers/idempotency';
+import { itemLabel } from '../../helpers/itemLabel';
 import { failItem, validateItem } from '../../helpers/validate';
 import { idempotencyKey } from '../../schemas/payment';
 import type { CcvClient } from '../../transport';
 import type { PreparedItem } from '../types';
-import { withFailureMeaning } from '../transaction/transaction.helpers';
+import { findEarlier } from '../money/earlier';
+import type { Lookup } from '../money/earlier';
+import { getTransaction, withFailureMeaning } from '../transaction/transaction.helpers';
 import { withDefaultWebhook } from './defaultWebhook';
 
 // What refund, payment, capture and reversal share: the Idempotency-Reference made from the
@@ -28,11 +36,11 @@ export type MoneyOperation = 'refund' | 'payment' | 'capture' | 'reversal';
 
 const KEY_TEXTS: Record<MoneyOperation, string> = {
 	payment:
-		'Leave empty to let the node make the key from the Merchant Order Reference, amount, currency, method and the mandate or stored card, so a retry or re-run never charges twice; Description, URLs and Metadata do not count. Set your own (at most 50 characters, e.g. your cart ID) when the payment has no order reference, or to tell apart two payments of one order. A key names one payment: never reuse it for another.',
+		'Leave empty to let the node make the key from the Merchant Order Reference and the attempt (plus the mandate or stored card). Before creating, the node looks up the order\'s payments at CCV: an open or paid one is returned instead of a second payment; after a failed one, a new attempt is made. Set your own (at most 50 characters) when the payment has no order reference; the node then sends it as given and you manage attempts. A key names one payment: never reuse it for another.',
 	refund:
-		'Leave empty to let the node make the key from the payment reference and the amount (or Full Amount), so a retry or re-run never refunds twice; Description and URLs do not count. Two equal partial refunds of one payment in one run are refused unless each has its own key, such as its ticket ID (at most 50 characters). A key names one refund: never reuse it for another.',
+		'Leave empty to let the node make the key from the payment and the refund\'s Merchant Order Reference (or Full Amount), so a retry or re-run never refunds twice. Set your own (at most 50 characters, e.g. the return ticket) to tell refunds of one payment apart without a Merchant Order Reference. CCV does not show this key on the refund: after CCV has forgotten it (CCV does not say when), only a Merchant Order Reference lets the node find the earlier refund. A key names one refund: never reuse it for another.',
 	capture:
-		'Leave empty to let the node make the key from the authorisation reference and the amount (or Full Amount), so a retry or re-run never captures twice; Description and URLs do not count. Two equal partial captures of one authorisation in one run are refused unless each has its own key, such as its shipment ID (at most 50 characters). A key names one capture: never reuse it for another.',
+		'Leave empty for a Full Amount capture: the node makes the key from the authorisation. A partial capture needs its own key (at most 50 characters), such as the shipment ID: two partial captures of one authorisation are two keys. A key names one capture: never reuse it for another.',
 	reversal:
 		'Leave empty (recommended): a payment is reversed once, so the node makes the key from the payment reference and a retry or re-run never sends a second reversal. A key names one reversal: never reuse it for another.',
 };
@@ -221,22 +229,31 @@ export interface PreparedMoney extends PreparedItem {
 	dryRun: boolean;
 	/** The user set the Idempotency Key (else it was derived from the identity). */
 	ownKey: boolean;
-	/** The request's identity, for this process's memory of what it sent. */
-	memoryKey: string;
+	/** The intention and its amount: what a remembered body must share to be sent again. */
+	substance: IDataObject;
+	/** What CCV's answer must show to be this item's transaction. */
+	expected: Expected;
+	/** What to look up at CCV before creating (refunds, payments with an order). */
+	lookup?: Lookup;
 }
 
 /**
  * The checked request with its Idempotency-Reference: the user's key as given, or one derived from
- * `identity` (the fields that identify the intended transaction, never free text).
+ * `identity` (the fields that identify the intended transaction, never free text or amounts alone).
  */
-export function prepareMoney(
-	operation: MoneyOperation,
-	body: IDataObject,
-	identity: IDataObject,
-	identityText: string,
-	options: MoneyOptions,
-): PreparedMoney {
-	const payload = compact(body);
+export function prepareMoney(args: {
+	operation: MoneyOperation;
+	body: IDataObject;
+	identity: IDataObject;
+	identityText: string;
+	options: MoneyOptions;
+	expected: Expected;
+	lookup?: Lookup;
+	/** Further fields a remembered body must share (e.g. a payment's method). */
+	substance?: IDataObject;
+}): PreparedMoney {
+	const { operation, identity, identityText, options, expected, lookup } = args;
+	const payload = compact(args.body);
 	const idempotencyReference = options.idempotencyKey ?? deriveIdempotencyReference(operation, identity);
 	return {
 		idempotencyReference,
@@ -245,7 +262,9 @@ export function prepareMoney(
 		body: payload,
 		dryRun: options.dryRun,
 		ownKey: options.idempotencyKey !== undefined,
-		memoryKey: canonicalJson({ operation, idempotencyReference, identity }),
+		substance: { ...identity, amount: amountIdentity(payload.amount), currency: payload.currency, ...args.substance },
+		expected,
+		lookup,
 	};
 }
 
@@ -263,15 +282,39 @@ function previewWithoutSecrets(preview: IDataObject): IDataObject {
 }
 
 interface ErrorWithContext {
-	context?: { httpCode?: number; ccvError?: { field?: string; fields?: Array<{ field?: string }> } };
+	context?: {
+		httpCode?: number;
+		networkError?: string;
+		ccvError?: { field?: string; fields?: Array<{ field?: string }>; transactionReference?: unknown };
+	};
+	httpCode?: string;
 	description?: string | null;
 }
 
-/** CCV answered, refusing the request (4xx other than 429): nothing was created. */
-function refusal(error: unknown): ErrorWithContext | undefined {
-	const e = error as ErrorWithContext;
-	const status = e?.context?.httpCode;
-	return typeof status === 'number' && status >= 400 && status < 500 && status !== 429 ? e : undefined;
+/** Codes of a connection that reached nothing (retryPolicy's "not sent"). */
+const NOTHING_SENT = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND']);
+
+type SendOutcome = 'refused' | 'notSent' | 'open' | 'mayExist';
+
+/**
+ * One rule for a failed money request (issue 28 #6):
+ * - an error naming a transactionReference (seed 002:484): the transaction may exist;
+ * - a CCV refusal (4xx other than 429) without one, a credential refusal, a 429 or a connection
+ *   that reached nothing: nothing was created;
+ * - a timeout, dropped connection or 5xx: the outcome is open.
+ * A refusal by the node itself (before sending) has no HTTP code: nothing was sent.
+ */
+function outcomeOf(error: unknown): SendOutcome {
+	const e = (error ?? {}) as ErrorWithContext;
+	const status = e.context?.httpCode;
+	if (e.context?.ccvError?.transactionReference) return 'mayExist';
+	if (typeof status === 'number') {
+		if (status === 429 || (status >= 400 && status < 500)) return status === 401 || status === 403 || status === 429 ? 'notSent' : 'refused';
+		return 'open';
+	}
+	const network = e.context?.networkError;
+	if (typeof network === 'string') return NOTHING_SENT.has(network) ? 'notSent' : 'open';
+	return e.httpCode === undefined && error instanceof NodeOperationError ? 'notSent' : 'open';
 }
 
 function aboutIdempotencyReference(e: ErrorWithContext): boolean {
@@ -279,20 +322,55 @@ function aboutIdempotencyReference(e: ErrorWithContext): boolean {
 	return ccv?.field === 'Idempotency-Reference' || Boolean(ccv?.fields?.some((f) => f.field === 'Idempotency-Reference'));
 }
 
-/** CCV refused (nothing created): forget the body; a reused derived reference gets its meaning in words. */
-function explainRefusal(error: unknown, prepared: PreparedMoney): void {
-	const refused = refusal(error);
-	if (!refused) return;
-	forgetBody(prepared.memoryKey);
-	if (!aboutIdempotencyReference(refused) || prepared.ownKey) return;
-	const { operation, idempotencyReference } = prepared;
-	refused.description = `${refused.description ?? ''} CCV already holds a ${operation} made with this Idempotency-Reference (${idempotencyReference}) and other details, for example an earlier run with another Description or Webhook URL. Nothing new was sent through. Look it up with Transaction > Get Many (Original References or Merchant Order Reference); to make a second, separate ${operation} on purpose, set its own Idempotency Key.`.trim();
+function addToDescription(error: unknown, text: string): void {
+	const e = error as ErrorWithContext;
+	if (e && typeof e === 'object') e.description = `${e.description ?? ''} ${text}`.trim();
+}
+
+/** A CCV refusal in plain words: a reused reference gets its meaning. */
+function explainRefusal(error: unknown, prepared: PreparedMoney, idempotencyReference: string): void {
+	const refused = error as ErrorWithContext;
+	const { operation } = prepared;
+	if (!aboutIdempotencyReference(refused)) {
+		addToDescription(error, `CCV created no ${operation} for this request.`);
+		return;
+	}
+	addToDescription(
+		error,
+		prepared.ownKey
+			? `CCV already holds a ${operation} made with the Idempotency Key "${idempotencyReference}" and other details (for example another amount): this key names that ${operation}. Nothing new was created. To make a second, separate ${operation}, give it its own Idempotency Key; to repeat the first one, send it with the same details.`
+			: `CCV already holds a ${operation} made with this Idempotency-Reference (${idempotencyReference}) and other details, for example an earlier run with another Description or Webhook URL. Nothing new was created. Look it up with Transaction > Get Many (Original References or Merchant Order Reference); to make a second, separate ${operation} on purpose, give it its own reference.`,
+	);
+}
+
+/** An error naming a transaction: look it up and say what CCV holds (or that it could not be read). */
+async function explainMayExist(error: unknown, client: CcvClient, i: number): Promise<void> {
+	const reference = String((error as ErrorWithContext).context?.ccvError?.transactionReference);
+	try {
+		const tx = await getTransaction(client, reference, i);
+		const code = tx.failureCode ? ` (failure code ${String(tx.failureCode)})` : '';
+		addToDescription(error, `The node looked it up: CCV holds transaction ${reference} with status ${String(tx.status)}${code}.`);
+	} catch {
+		addToDescription(error, `CCV named transaction ${reference} for this request, so it may exist; the node could not read it now: look it up with Transaction > Get before trying again.`);
+	}
+}
+
+/** The fields whose values differ between two bodies (top level), for the "which body CCV holds" note. */
+function changedFields(a: IDataObject, b: IDataObject): string[] {
+	const names = new Set([...Object.keys(a), ...Object.keys(b)]);
+	return [...names].filter((k) => canonicalJson(a[k]) !== canonicalJson(b[k])).sort();
+}
+
+async function accountOf(client: CcvClient): Promise<string> {
+	return typeof client.accountId === 'function' ? await client.accountId() : '';
 }
 
 /**
  * POSTs a prepared money request, with the credential's Default Webhook URL when the item has none.
- * Output: CCV's answer with the Idempotency-Reference used, `replayed` (CCV answered with an earlier
- * transaction) and `webhookUrlFrom` ('item' or 'credential', when a webhook URL was sent), or the Dry Run preview.
+ * Before creating a refund or an order's payment, reads what CCV already holds for the intention
+ * (money/earlier.ts). Output: CCV's answer with the Idempotency-Reference used, `replayed` (CCV
+ * answered with, or the node found, an earlier transaction), `attempt` for payments, and
+ * `webhookUrlFrom` ('item' or 'credential', when a webhook URL was sent), or the Dry Run preview.
  */
 export async function sendMoneyRequest(
 	ctx: IExecuteFunctions,
@@ -300,12 +378,33 @@ export async function sendMoneyRequest(
 	i: number,
 	prepared: PreparedMoney,
 ): Promise<IDataObject> {
-	const { operation, idempotencyReference, memoryKey } = prepared;
+	const { operation } = prepared;
 	const { body: withHook, webhookUrlFrom, warnings } = await withDefaultWebhook(ctx, client, i, prepared.body);
-	const body = bodyToSend(memoryKey, withHook, !prepared.dryRun);
+	let idempotencyReference = prepared.idempotencyReference;
+	let expected = prepared.expected;
+	let attempt: IDataObject = {};
+	if (prepared.lookup && !prepared.dryRun) {
+		const earlier = await findEarlier(ctx, client, i, prepared.lookup, expected);
+		if (earlier.kind === 'existing') {
+			return {
+				...withFailureMeaning(earlier.transaction),
+				idempotencyReference,
+				replayed: true,
+				foundAtCcv: true,
+				...(earlier.attempt === undefined ? {} : { attempt: earlier.attempt }),
+			};
+		}
+		idempotencyReference = earlier.idempotencyReference ?? idempotencyReference;
+		if (earlier.attempt !== undefined) attempt = { attempt: earlier.attempt };
+		expected = { ...expected, ...Object.fromEntries(Object.entries(earlier.expected ?? {}).filter(([, v]) => v !== undefined)) };
+	}
+	const memoryKey = bodyMemoryKey(await accountOf(client), operation, idempotencyReference, prepared.substance);
+	const remembered = prepared.dryRun ? undefined : rememberedBody<IDataObject>(memoryKey);
+	const body = remembered?.body ?? withHook;
+	const notSentChanges = remembered ? changedFields(remembered.body, withHook) : [];
 	const hookSource = { ...(body.webhookUrl === undefined ? {} : { webhookUrlFrom: webhookUrlFrom ?? 'item' }), ...(warnings ? { warnings } : {}) };
 	const request = { method: 'POST' as const, path: `/api/v1/${operation}`, body, idempotencyReference };
-	const earlier = earlierAnswer(memoryKey);
+	const answeredBefore = earlierAnswer(memoryKey);
 	const startedAt = firstSentAt(ctx.getExecutionId(), memoryKey, Date.now());
 	let result: Awaited<ReturnType<typeof sendWrite<IDataObject>>> | undefined;
 	let failure: { error: unknown } | undefined;
@@ -315,8 +414,18 @@ export async function sendMoneyRequest(
 		failure = { error };
 	}
 	if (failure || !result) {
-		explainRefusal(failure?.error, prepared);
-		throw failure?.error;
+		const error = failure?.error;
+		const outcome = outcomeOf(error);
+		if (outcome === 'refused') {
+			forgetBody(memoryKey);
+			explainRefusal(error, prepared, idempotencyReference);
+		} else if (outcome === 'notSent') {
+			forgetBody(memoryKey);
+		} else {
+			recordBody(memoryKey, body, true);
+			if (outcome === 'mayExist') await explainMayExist(error, client, i);
+		}
+		throw error;
 	}
 	if (!result.sent) {
 		return {
@@ -327,10 +436,28 @@ export async function sendMoneyRequest(
 			...hookSource,
 		};
 	}
+	recordBody(memoryKey, body, false);
 	const answer = result.response.body ?? {};
-	const replayed = isReplay({ sentBody: body, answer, startedAt, earlier });
+	const differences = answerMismatch(expected, answer);
+	if (differences.length) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${itemLabel(i)}: CCV answered with transaction ${String(answer.reference)}, which is not the ${prepared.identity}: ${differences.join('; ')}`,
+			{
+				itemIndex: i,
+				description: `CCV answered this Idempotency-Reference (${idempotencyReference}) with an earlier transaction, so no new ${operation} was made, and the node will not output it as this item's result. If this item is a different ${operation} on purpose, give it its own reference (Merchant Order Reference or Idempotency Key).`,
+			},
+		);
+	}
+	const replayed = isReplay({ sentBody: body, answer, startedAt, earlier: answeredBefore, sentBefore: remembered?.at });
 	noteAnswer(memoryKey, answer.reference);
-	return { ...withFailureMeaning(answer), idempotencyReference, replayed, ...hookSource };
+	const heldBody =
+		remembered?.open && notSentChanges.length
+			? {
+					bodyNote: `An earlier send of this ${operation} in this n8n process got no certain answer, so CCV may hold that request: it was sent again unchanged, and this item's changes to ${notSentChanges.join(', ')} were not sent. CCV holds the body of the first send.`,
+				}
+			: {};
+	return { ...withFailureMeaning(answer), idempotencyReference, replayed, ...attempt, ...heldBody, ...hookSource };
 }
 
 /** Every money operation's execute: what prepare checked, sent once with its Idempotency-Reference. */

@@ -33,7 +33,15 @@ export function prepare(this: IExecuteFunctions, i: number): PreparedMoney {
 	const input = { reference: this.getNodeParameter('paymentReference', i, ''), ...followUpInput(fields) };
 	const options = readMoneyOptions(this, i);
 	const body = validateItem(this, reversal, input, i, paymentLabels) as IDataObject;
-	return prepareMoney('reversal', body, { payment: body.reference }, `reversal of payment ${body.reference as string}`, options);
+	const payment = body.reference as string;
+	return prepareMoney({
+		operation: 'reversal',
+		body,
+		identity: { payment },
+		identityText: `reversal of payment ${payment}`,
+		options,
+		expected: { types: ['reversal'], original: payment },
+	});
 }
 
 export const execute = moneyExecute(prepare);

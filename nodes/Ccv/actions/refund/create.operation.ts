@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { validateItem } from '../../helpers/validate';
+import { failItem, validateItem } from '../../helpers/validate';
 import { OPERATING_ENVIRONMENTS, refundCreate, refundLabels } from '../../schemas/refund';
 import type { RefundMethodDetails } from '../../schemas/refund';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, showFor } from '../common.descriptions';
@@ -128,7 +128,8 @@ export const description: INodeProperties[] = [
 			name: 'merchantOrderReference',
 			type: 'string',
 			default: '',
-			description: 'Your order number for this refund (at most 255 characters). Empty: CCV uses the payment\'s.',
+			description:
+				'Your own reference for this refund, such as the return ticket (at most 255 characters). Required for a partial refund unless you set an Idempotency Key: it tells two refunds of one payment apart, and lets the node find this refund at CCV on a re-run.',
 		},
 		{
 			displayName: 'Payout Instructions',
@@ -173,7 +174,18 @@ export const description: INodeProperties[] = [
 				'Only for refunds of terminal payments (CCV: "Only valid for Terminal"): where the customer is sent after the refund, a web address or an app link such as myapp://done (at most 2000 characters, with its scheme). Refused for other refunds. Not part of the idempotency key.',
 		},
 	])),
-	optionsCollection('refund', 'create', [dryRunOption, idempotencyKeyOption('refund')]),
+	optionsCollection('refund', 'create', [
+		dryRunOption,
+		idempotencyKeyOption('refund'),
+		{
+			displayName: 'Allow Refund Above What Is Left',
+			name: 'allowAboveRemaining',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to send a refund larger than what is left of the payment (its amount less its successful and pending refunds). Off: the node refuses it before sending, naming both figures. Some CCV accounts are set up to allow more.',
+		},
+	]),
 ];
 
 const METHOD_DETAILS: readonly RefundMethodDetails[] = ['none', 'softpos', 'terminal'];
@@ -209,7 +221,11 @@ function readPayoutInstructions(fields: IDataObject): IDataObject[] | undefined 
 	return list.map((p) => ({ externalReference: given(p.externalReference), amount: given(p.amount) }));
 }
 
-/** Reads and checks the item; sends nothing. Identity: payment + Full Amount or the partial amount (+ own key). */
+/**
+ * Reads and checks the item; sends nothing. Identity: payment + Full Amount, or payment + the
+ * refund's own Merchant Order Reference (or the user's Idempotency Key). Never the amount: two
+ * returns of 10.00 on one payment are two refunds, told apart by their own references.
+ */
 export function prepare(this: IExecuteFunctions, i: number): PreparedMoney {
 	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const kind = readChoice(this, i, 'methodDetails', 'Payment Method Details', METHOD_DETAILS, 'none');
@@ -225,14 +241,42 @@ export function prepare(this: IExecuteFunctions, i: number): PreparedMoney {
 	};
 	const options = readMoneyOptions(this, i);
 	const body = validateItem(this, refundCreate(kind), input, i, refundLabels(payoutInstructions?.length ?? 0)) as IDataObject;
-	const amount = amountIdentity(body.amount);
-	return prepareMoney(
-		'refund',
+	const payment = body.reference as string;
+	const order = body.merchantOrderReference as string | undefined;
+	const full = body.amount === undefined;
+	if (!full && order === undefined && options.idempotencyKey === undefined) {
+		failItem(
+			this,
+			i,
+			'"Merchant Order Reference" is required for a partial refund (or set an Idempotency Key)',
+			'Give the refund its own reference, such as the return ticket or credit note number: a second refund of the same amount on this payment would otherwise be taken for this one. Nothing was sent to CCV for this item.',
+		);
+	}
+	// Full Amount keeps the reference it always had (a run begun before this rule is still one refund).
+	const identity = full ? { payment, amount: 'full' } : { payment, order };
+	return prepareMoney({
+		operation: 'refund',
 		body,
-		{ payment: body.reference, amount },
-		`refund of payment ${body.reference as string}, ${amount === 'full' ? 'full amount' : amount}`,
+		identity,
+		identityText: `refund of payment ${payment}, ${full ? 'full amount' : order === undefined ? amountIdentity(body.amount) : `Merchant Order Reference "${order}"`}`,
 		options,
-	);
+		expected: { amount: full ? undefined : (body.amount as string), types: ['refund'], original: payment },
+		lookup: {
+			kind: 'refund',
+			payment,
+			order,
+			amount: full ? undefined : (body.amount as string),
+			allowAboveRemaining: readAllowAboveRemaining(this, i),
+		},
+	});
+}
+
+/** "Allow Refund Above What Is Left": off unless exactly true (an empty expression never allows more). */
+function readAllowAboveRemaining(ctx: IExecuteFunctions, i: number): boolean {
+	const value = (ctx.getNodeParameter('options', i, {}) as IDataObject).allowAboveRemaining;
+	if (value === undefined || value === false) return false;
+	if (value === true) return true;
+	return failItem(ctx, i, `"Allow Refund Above What Is Left" must be true or false (it is ${JSON.stringify(value) ?? 'empty'})`);
 }
 
 export const execute = moneyExecute(prepare);

@@ -144,6 +144,11 @@ const CASES: Array<[Operation, string, IDataObject, string, string]> = [
 	['reversal', 'notification requests not JSON', { additionalFields: { notificationRequests: '[]x' } }, 'Notification Requests', 'is not valid JSON'],
 	['reversal', 'Dry Run as "yes"', { options: { dryRun: '={{ "yes" }}' } }, 'Dry Run', 'must be true or false (it is "yes")'],
 	['reversal', 'idempotency key of 51', { options: { idempotencyKey: 'k'.repeat(51) } }, 'Idempotency Key', 'must be at most 50 characters'],
+	// Issue 24 and 23 #8, #11: what identifies the transaction, refused before sending
+	['refund', 'partial refund without own reference or key', {}, 'Merchant Order Reference', 'is required for a partial refund (or set an Idempotency Key)'],
+	['refund', 'payout instructions on a Full Amount refund', { amountToRefund: 'full', additionalFields: { merchantOrderReference: 'RMA-1', payoutInstructions: { instruction: [{ externalReference: 'SUB-A', amount: '5.00' }] } } }, 'Payout Instructions', 'cannot be sent with a Full Amount refund'],
+	['capture', 'partial capture without its own key', {}, 'Idempotency Key', 'is required for a partial capture (under Options)'],
+	['payment', 'a Mandate ID an expression leaves empty', { paymentFlow: 'mandate', mandateId: '={{ $json.mandate }}', returnUrl: '' }, 'Mandate ID', 'is required'],
 ];
 
 function parametersOf(operation: Operation, over: IDataObject): INodeParameters {
@@ -165,7 +170,7 @@ it.each(CASES)('%s: %s', async (operation, _what, over, label, problem) => {
 });
 
 it('the bad item of three is named by its number, and nothing at all is sent', async () => {
-	const { error } = await t.run(parametersOf('refund', { amount: '={{ $json.amount }}' }), [{ amount: '1.00' }, { amount: '2.345' }, { amount: '3.00' }]);
+	const { error } = await t.run(parametersOf('refund', { amount: '={{ $json.amount }}', additionalFields: { merchantOrderReference: '={{ "RMA-" + $itemIndex }}' } }), [{ amount: '1.00' }, { amount: '2.345' }, { amount: '3.00' }]);
 	expect(error?.message).toBe('Item 2 (index 1): "Amount" "2.345" has more than 2 decimals');
 	expect(t.sb.log).toHaveLength(0);
 });

@@ -165,7 +165,8 @@ const refundParameters = (reference: string, extra: IDataObject = {}): INodePara
 	paymentReference: reference,
 	amountToRefund: 'partial',
 	amount: '={{ $fromAI("amount", "How much to refund", "string") }}',
-	additionalFields: {},
+	// A partial refund needs its own reference (issue 24).
+	additionalFields: { merchantOrderReference: 'RMA-AI-1' },
 	options: {},
 	...extra,
 });
@@ -187,7 +188,7 @@ describe('run as an AI agent\'s tool (in-process, as n8n-core runs a tool call)'
 			{ amount: '10.00' },
 		);
 		expect(error).toBeUndefined();
-		expect(fixture.sb.log.map((e) => [e.method, e.path, (e.body as IDataObject)?.amount])).toEqual([['POST', '/api/v1/refund', '10.00']]);
+		expect(fixture.sb.log.filter((e) => e.method === 'POST').map((e) => [e.method, e.path, (e.body as IDataObject)?.amount])).toEqual([['POST', '/api/v1/refund', '10.00']]);
 		expect(items?.[0]).toMatchObject({ type: 'refund', status: expect.any(String) });
 	});
 
@@ -233,7 +234,7 @@ describe('run as an AI agent\'s tool (in-process, as n8n-core runs a tool call)'
 			credentials: { apiKey: fixture.sb.apiKey, baseUrl: fixture.sb.url },
 		});
 		expect(error).toBeUndefined();
-		expect(fixture.sb.log.map((e) => [e.method, e.path])).toEqual([['POST', '/api/v1/refund']]);
+		expect(fixture.sb.log.filter((e) => e.method === 'POST').map((e) => [e.method, e.path])).toEqual([['POST', '/api/v1/refund']]);
 	});
 });
 

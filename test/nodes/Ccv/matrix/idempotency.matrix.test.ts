@@ -1,6 +1,7 @@
 // idempotencyRetention: how long CCV keeps an Idempotency-Reference is undocumented (REFERENCE §4).
 // A re-run of the same refund or payment must not move money twice under any retention.
-import { itUnless, useMatrixSandbox, type ReadingCase } from './matrix';
+import { DEFAULT_READINGS } from '../../../sandbox';
+import { useMatrixSandbox, type ReadingCase } from './matrix';
 
 const t = useMatrixSandbox();
 
@@ -10,12 +11,12 @@ const CASES: ReadingCase[] = [
 	['off', { idempotencyRetention: 'off' }],
 ];
 
-describe.each(CASES)('idempotencyRetention %s', (label, readings) => {
+describe.each(CASES)('idempotencyRetention %s', (_label, readings) => {
 	beforeEach(() => t.sb.readings.set(readings));
 
-	// Known node defect under 'off': a re-run relies on CCV replaying the reference; with no retention
-	// CCV creates a second refund (issue 15 #1/#2: reconcile by originalReferences before resending).
-	itUnless(label === 'off')('re-running Refund > Create for the same item makes one refund', async () => {
+	// Under every retention, 'off' included: before creating, the node finds the earlier refund at CCV
+	// by its Merchant Order Reference (GET ?originalReferences=<payment>), issue 24.
+	it('re-running Refund > Create for the same item makes one refund', async () => {
 		const payment = t.sb.addPayment({ amount: '30.00' });
 		const params = {
 			resource: 'refund',
@@ -23,7 +24,7 @@ describe.each(CASES)('idempotencyRetention %s', (label, readings) => {
 			paymentReference: payment.reference,
 			amountToRefund: 'partial',
 			amount: '10.00',
-			additionalFields: {},
+			additionalFields: { merchantOrderReference: 'RMA-1' },
 			options: {},
 		};
 		expect((await t.run(params)).error).toBeUndefined();
@@ -31,8 +32,8 @@ describe.each(CASES)('idempotencyRetention %s', (label, readings) => {
 		expect(t.sb.state.transactions().filter((x) => x.type === 'refund' && x.originalReference === payment.reference)).toHaveLength(1);
 	});
 
-	// Same defect for payments: a re-run after CCV forgot the reference charges again.
-	itUnless(label === 'off')('re-running Payment > Create for the same order makes one payment', async () => {
+	// Payments: the node finds the order's open payment at CCV (GET ?merchantOrderReference=<order>).
+	it('re-running Payment > Create for the same order makes one payment', async () => {
 		const params = {
 			resource: 'payment',
 			operation: 'create',
@@ -47,4 +48,9 @@ describe.each(CASES)('idempotencyRetention %s', (label, readings) => {
 		expect((await t.run(params)).error).toBeUndefined();
 		expect(t.sb.state.transactions().filter((x) => x.merchantOrderReference === 'IDEM-1')).toHaveLength(1);
 	});
+});
+
+it('the sandbox keeps a reference for a finite time by default (issue 28 #15: the strict reading); forever is a switch', () => {
+	expect(DEFAULT_READINGS.idempotencyRetention).toEqual(expect.any(Number));
+	expect(CASES.map(([label]) => label)).toContain('forever');
 });

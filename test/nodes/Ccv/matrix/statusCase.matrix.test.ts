@@ -23,7 +23,7 @@ describe.each(CASES)('statusCase %s', (_label, readings) => {
 			paymentReference: payment.reference,
 			amountToRefund: 'partial',
 			amount: '10.00',
-			additionalFields: {},
+			additionalFields: { merchantOrderReference: 'RMA-1' },
 			options: {},
 		});
 		expect(error).toBeUndefined();

@@ -41,10 +41,10 @@ it('with Continue On Fail: item 2 outputs its error (paired), items 1 and 3 are 
 	expect(t.sb.state.customers()).toHaveLength(2);
 });
 
-describe('two equal partial refunds of one payment in one run (issue 15 #2, through the router)', () => {
+describe('two partial refunds of one payment with the same own reference in one run (issue 15 #2, issue 24, through the router)', () => {
 	const refund = (items: IDataObject[], continueOnFail = false) =>
 		t.run(
-			{ resource: 'refund', operation: 'create', paymentReference: '={{ $json.payment }}', amount: '={{ $json.amount }}', additionalFields: {}, options: {} },
+			{ resource: 'refund', operation: 'create', paymentReference: '={{ $json.payment }}', amount: '={{ $json.amount }}', additionalFields: { merchantOrderReference: '={{ $json.rma }}' }, options: {} },
 			items,
 			{ continueOnFail },
 		);
@@ -52,9 +52,9 @@ describe('two equal partial refunds of one payment in one run (issue 15 #2, thro
 	it('are both refused, naming both items; nothing is sent', async () => {
 		const payment = t.sb.addPayment({ amount: '50.00' });
 		const { error } = await refund([
-			{ payment: payment.reference, amount: '5.00' },
-			{ payment: payment.reference, amount: '7.00' },
-			{ payment: payment.reference, amount: '5.00' },
+			{ payment: payment.reference, amount: '5.00', rma: 'RMA-1' },
+			{ payment: payment.reference, amount: '7.00', rma: 'RMA-2' },
+			{ payment: payment.reference, amount: '5.00', rma: 'RMA-1' },
 		]);
 		expect(t.sb.log.filter((e) => e.method === 'POST')).toHaveLength(0);
 		expect(error?.message).toMatch(/^Item 1 \(index 0\) and Item 3 \(index 2\) would be the same refund/);
@@ -66,9 +66,9 @@ describe('two equal partial refunds of one payment in one run (issue 15 #2, thro
 		const payment = t.sb.addPayment({ amount: '50.00' });
 		const { error, items } = await refund(
 			[
-				{ payment: payment.reference, amount: '5.00' },
-				{ payment: payment.reference, amount: '7.00' },
-				{ payment: payment.reference, amount: '5.00' },
+				{ payment: payment.reference, amount: '5.00', rma: 'RMA-1' },
+				{ payment: payment.reference, amount: '7.00', rma: 'RMA-2' },
+				{ payment: payment.reference, amount: '5.00', rma: 'RMA-1' },
 			],
 			true,
 		);

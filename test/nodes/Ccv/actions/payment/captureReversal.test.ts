@@ -15,18 +15,19 @@ const ofType = (type: string) => t.sb.state.transactions().filter((tx) => tx.typ
 const authorisation = (amount = '30.00') => t.sb.addPayment({ type: 'authorise', amount });
 
 describe('Payment > Capture', () => {
-	it('captures part of an authorisation: exact body and derived Idempotency-Reference', async () => {
+	it('captures part of an authorisation: exact body and its own Idempotency Key, sent as given', async () => {
 		const auth = authorisation();
 		const { items, error } = await run('capture', {
 			paymentReference: auth.reference,
 			amountToCapture: 'partial',
 			amount: '12.50',
 			additionalFields: { description: 'First shipment' },
+			options: { idempotencyKey: 'SHIP-1' },
 		});
 		expect(error).toBeUndefined();
 		expect(posts()[0].path).toBe('/api/v1/capture');
 		expect(posts()[0].body).toEqual({ reference: auth.reference, amount: '12.50', description: 'First shipment' });
-		expect(posts()[0].headers['idempotency-reference']).toMatch(/^n8n-capture-[0-9a-f]{38}$/);
+		expect(posts()[0].headers['idempotency-reference']).toBe('SHIP-1');
 		expect(items[0].json).toMatchObject({ type: 'capture', amount: 12.5, originalReference: auth.reference });
 	});
 
@@ -44,14 +45,14 @@ describe('Payment > Capture', () => {
 	it('duplicate_request: a new capture after the authorisation was captured in full', async () => {
 		const auth = authorisation('30.00');
 		await run('capture', { paymentReference: auth.reference, amountToCapture: 'full' });
-		const { error } = await run('capture', { paymentReference: auth.reference, amount: '1.00' });
+		const { error } = await run('capture', { paymentReference: auth.reference, amount: '1.00', options: { idempotencyKey: 'SHIP-2' } });
 		expect(error?.message).toMatch(/^CCV refused the capture/);
 		expect(error?.context?.ccvError).toMatchObject({ failureCode: expect.stringMatching(/^duplicate_request$/i) });
 	});
 
 	it('refuses an amount with three decimals before sending', async () => {
 		const auth = authorisation();
-		const { error } = await run('capture', { paymentReference: auth.reference, amount: '1.005' });
+		const { error } = await run('capture', { paymentReference: auth.reference, amount: '1.005', options: { idempotencyKey: 'SHIP-3' } });
 		expect(error?.message).toBe('Item 1 (index 0): "Amount" "1.005" has more than 2 decimals');
 		expect(t.sb.log).toHaveLength(0);
 	});

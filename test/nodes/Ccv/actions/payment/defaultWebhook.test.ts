@@ -34,11 +34,11 @@ function parameters(operation: Operation, additionalFields: INodeParameters = {}
 	}
 	if (operation === 'refund') {
 		const sale = t.sb.addPayment({ amount: '30.00' });
-		return { resource: 'refund', operation: 'create', paymentReference: sale.reference, amountToRefund: 'partial', amount: '5.00', methodDetails: 'none', additionalFields, options };
+		return { resource: 'refund', operation: 'create', paymentReference: sale.reference, amountToRefund: 'partial', amount: '5.00', methodDetails: 'none', additionalFields: { merchantOrderReference: 'RMA-1', ...additionalFields }, options };
 	}
 	const auth = t.sb.addPayment({ type: 'authorise', amount: '30.00' });
 	if (operation === 'capture') {
-		return { resource: 'payment', operation: 'capture', paymentReference: auth.reference, amountToCapture: 'partial', amount: '10.00', additionalFields, options };
+		return { resource: 'payment', operation: 'capture', paymentReference: auth.reference, amountToCapture: 'full', additionalFields, options };
 	}
 	return { resource: 'payment', operation: 'reversal', paymentReference: auth.reference, additionalFields, options };
 }

@@ -68,13 +68,16 @@ describe('merchant-initiated charges need their own identity', () => {
 		expect(payments()).toHaveLength(2);
 	});
 
-	it('prepare(): the payment identity is the order, amount, currency, method and flow, never free text', () => {
+	it('prepare(): the payment identity is the order (and its attempt, added when sending), never free text or the amount', () => {
 		const base = { amount: '9.99', currency: 'eur', method: 'card', returnUrl: RETURN_URL, paymentFlow: 'checkout', options: {} };
 		const a = prepareItem(create, { ...base, additionalFields: { merchantOrderReference: 'O-1', description: 'x', webhookUrl: 'https://a.example/1' } });
 		const b = prepareItem(create, { ...base, additionalFields: { merchantOrderReference: 'O-1', description: 'y', metadata: 'run:2' } });
 		const c = prepareItem(create, { ...base, amount: '9.98', additionalFields: { merchantOrderReference: 'O-1' } });
 		expect(b.idempotencyReference).toBe(a.idempotencyReference);
-		expect(c.idempotencyReference).not.toBe(a.idempotencyReference);
+		// Issue 24: the amount is not the intention; the same order at another amount is the same payment.
+		expect(c.idempotencyReference).toBe(a.idempotencyReference);
+		const d = prepareItem(create, { ...base, additionalFields: { merchantOrderReference: 'O-2' } });
+		expect(d.idempotencyReference).not.toBe(a.idempotencyReference);
 		const own = prepareItem(create, { ...base, additionalFields: {}, options: { idempotencyKey: 'cart-77' } });
 		expect(own.idempotencyReference).toBe('cart-77');
 	});

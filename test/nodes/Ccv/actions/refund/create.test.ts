@@ -1,6 +1,6 @@
 // Refund > Create against the CCV sandbox in n8n's engine: exact requests, outputs, CCV's errors
 // and input checks that name the item and the field.
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { RunNodeOptions } from '../../../../helpers/engine';
 import { useSandbox } from '../sandboxRun';
 
@@ -9,9 +9,18 @@ const t = useSandbox();
 
 const DERIVED_REFUND_KEY = /^n8n-refund-[0-9a-f]{39}$/;
 
+// A partial refund needs its own reference (issue 24): these tests give each item a ticket key
+// unless they set a Merchant Order Reference or key themselves.
+function withOwnReference(parameters: IDataObject): IDataObject {
+	const fields = (parameters.additionalFields ?? {}) as IDataObject;
+	const options = (parameters.options ?? {}) as IDataObject;
+	if (parameters.amountToRefund === 'full' || fields.merchantOrderReference !== undefined || options.idempotencyKey !== undefined) return parameters;
+	return { ...parameters, options: { ...options, idempotencyKey: '={{ "ticket-" + $itemIndex }}' } };
+}
+
 function refund(parameters: IDataObject, extra: Partial<RunNodeOptions> = {}) {
 	const { items, ...rest } = extra;
-	return t.run({ resource: 'refund', operation: 'create', additionalFields: {}, options: {}, ...parameters }, items, rest);
+	return t.run(withOwnReference({ resource: 'refund', operation: 'create', additionalFields: {}, options: {}, ...parameters }) as INodeParameters, items, rest);
 }
 
 const refunds = () => t.sb.state.transactions().filter((tx) => tx.type === 'refund');
@@ -169,7 +178,7 @@ describe('Refund > Create: the request', () => {
 
 	it('Dry Run shows the request with its Idempotency-Reference and sends nothing', async () => {
 		const payment = t.sb.addPayment();
-		const { items } = await refund({ paymentReference: payment.reference, amount: '1.00', options: { dryRun: true } });
+		const { items } = await refund({ paymentReference: payment.reference, amount: '1.00', additionalFields: { merchantOrderReference: 'RMA-1' }, options: { dryRun: true } });
 		expect(t.sb.log).toHaveLength(0);
 		expect(items[0].json).toEqual({
 			action: 'refund',
@@ -177,7 +186,7 @@ describe('Refund > Create: the request', () => {
 			request: {
 				method: 'POST',
 				path: '/api/v1/refund',
-				body: { reference: payment.reference, amount: '1.00' },
+				body: { reference: payment.reference, amount: '1.00', merchantOrderReference: 'RMA-1' },
 				headers: { 'Idempotency-Reference': expect.stringMatching(DERIVED_REFUND_KEY) },
 			},
 			idempotencyReference: expect.stringMatching(DERIVED_REFUND_KEY),
@@ -188,7 +197,8 @@ describe('Refund > Create: the request', () => {
 describe('Refund > Create: CCV\'s errors reach the user intact and explained', () => {
 	it('refund_limit: more than 120% of the payment', async () => {
 		const payment = t.sb.addPayment({ amount: '10.00' });
-		const { error, items } = await refund({ paymentReference: payment.reference, amount: '12.01' });
+		// The node's own check (what is left of the payment) is switched off, so CCV's answer shows.
+		const { error, items } = await refund({ paymentReference: payment.reference, amount: '12.01', options: { idempotencyKey: 'ticket-0', allowAboveRemaining: true } });
 		expect(items).toHaveLength(0);
 		expect(error?.message).toMatch(/^CCV refused the refund/);
 		expect(error?.context?.ccvError).toMatchObject({ failureCode: expect.stringMatching(/^refund_limit$/i) });
@@ -200,14 +210,16 @@ describe('Refund > Create: CCV\'s errors reach the user intact and explained', (
 
 	it('unknown_reference: a payment CCV does not know', async () => {
 		const { error } = await refund({ paymentReference: 'C000000000000000DEADBEEF.X', amountToRefund: 'full' });
-		expect(error?.message).toMatch(/^CCV refused the refund/);
+		// The node reads the payment before refunding (issue 24, 28 #11/#12): CCV's refusal of that read.
+		expect(error?.message).toMatch(/^CCV refused the request: the reference is not known at CCV/);
+		expect(t.sb.log.filter((e) => e.method === 'POST')).toHaveLength(0);
 		expect(error?.description).toContain('Failure code unknown_reference: CCV does not know this reference');
 	});
 
 	it('with Continue On Fail the item outputs CCV\'s whole error object next to the explanation', async () => {
 		const payment = t.sb.addPayment({ amount: '10.00' });
 		const { items, error } = await refund(
-			{ paymentReference: '={{ $json.ref }}', amount: '={{ $json.amount }}' },
+			{ paymentReference: '={{ $json.ref }}', amount: '={{ $json.amount }}', options: { idempotencyKey: '={{ "ticket-" + $itemIndex }}', allowAboveRemaining: true } },
 			{ items: [{ ref: payment.reference, amount: '4.00' }, { ref: payment.reference, amount: '9.00' }], continueOnFail: true },
 		);
 		expect(error).toBeUndefined();

@@ -1,16 +1,21 @@
 // The rule that matters most: however often a refund item runs (a re-run, n8n's Retry On Fail, the
 // transport's own retries, a duplicate row), CCV ends up with one refund, unless the user asks for
 // two with two Idempotency Keys.
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { RunNodeOptions } from '../../../../helpers/engine';
 import { useSandbox } from '../sandboxRun';
 
 
 const t = useSandbox();
 
+// A partial refund needs its own reference (issue 24): these rows are about retries of one key, so
+// each item carries the key "ticket-1" unless it sets its own reference.
 function refund(parameters: IDataObject, extra: Partial<RunNodeOptions> = {}) {
 	const { items, ...rest } = extra;
-	return t.run({ resource: 'refund', operation: 'create', additionalFields: {}, options: {}, ...parameters }, items, rest);
+	const fields = (parameters.additionalFields ?? {}) as IDataObject;
+	const options = { ...((parameters.options ?? {}) as IDataObject) };
+	if (fields.merchantOrderReference === undefined && options.idempotencyKey === undefined) options.idempotencyKey = 'ticket-1';
+	return t.run({ resource: 'refund', operation: 'create', amountToRefund: 'partial', additionalFields: {}, ...parameters, options } as INodeParameters, items, rest);
 }
 
 const refunds = () => t.sb.state.transactions().filter((tx) => tx.type === 'refund');
@@ -73,17 +78,19 @@ it('two identical rows in one run are refused, naming both items; nothing is sen
 		{ items: [{ ref: payment.reference, amount: '5.00' }, { ref: payment.reference, amount: '5.00' }] },
 	);
 	expect(error?.message).toMatch(/Item 1 \(index 0\) and Item 2 \(index 1\)/);
-	expect(error?.message).toContain(`refund of payment ${payment.reference}, 5.00`);
+	expect(error?.message).toContain(`refund of payment ${payment.reference}, 5.00 (Idempotency Key "ticket-1")`);
 	expect(refundPosts()).toHaveLength(0);
 });
 
-it('the derived key follows the payment and the amount, never the description', async () => {
+it('the derived key follows the payment and the refund\'s own reference, never the amount or the description', async () => {
 	const payment = t.sb.addPayment({ amount: '50.00' });
-	await refund({ paymentReference: payment.reference, amount: '5.00' });
-	await refund({ paymentReference: payment.reference, amount: '5.01' });
-	await refund({ paymentReference: payment.reference, amount: '5.00', additionalFields: { description: 'other ticket' } });
-	expect(refunds()).toHaveLength(2);
+	await refund({ paymentReference: payment.reference, amount: '5.00', additionalFields: { merchantOrderReference: 'RMA-1' } });
+	await refund({ paymentReference: payment.reference, amount: '5.00', additionalFields: { merchantOrderReference: 'RMA-2' } });
+	const again = await refund({ paymentReference: payment.reference, amount: '5.00', additionalFields: { merchantOrderReference: 'RMA-1', description: 'other ticket' } });
+	expect(refunds().map((tx) => tx.merchantOrderReference)).toEqual(['RMA-1', 'RMA-2']);
+	// The third is RMA-1 again: found at CCV before sending, so only two requests went out.
 	expect(new Set(keysSent()).size).toBe(2);
+	expect(again.items[0].json).toMatchObject({ merchantOrderReference: 'RMA-1', replayed: true });
 });
 
 it('two identical partial refunds on purpose: each with its own Idempotency Key, sent exactly as given', async () => {

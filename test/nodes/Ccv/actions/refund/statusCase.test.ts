@@ -15,11 +15,11 @@ describe('status case of transaction outputs', () => {
 			paymentReference: payment.reference,
 			amountToRefund: 'partial',
 			amount: '10.00',
-			additionalFields: {},
+			additionalFields: { merchantOrderReference: 'RMA-1' },
 			options: {},
 		});
 		expect(error).toBeUndefined();
-		expect(t.sb.log[0].responseBody).toMatchObject({ status: 'PENDING' });
+		expect(t.sb.log.find((e) => e.method === 'POST')?.responseBody).toMatchObject({ status: 'PENDING' });
 		expect(items[0].json).toMatchObject({ status: 'pending', statusAsSent: 'PENDING' });
 	});
 
