@@ -203,7 +203,7 @@ describe('#5 a total per agent execution beside the per-call maximum', () => {
 		const results = [];
 		for (let call = 1; call <= 4; call++) {
 			const before = writes().length;
-			const { error } = await callTool(refund(payment.reference, { ...allowed, additionalFields: { description: `call ${call}` } }), { amount: '25.00' }, { executionId: 'agent-run-1' });
+			const { error } = await callTool(refund(payment.reference, { ...allowed, additionalFields: { description: `call ${call}`, merchantOrderReference: `RMA-${call}` } }), { amount: '25.00' }, { executionId: 'agent-run-1' });
 			results.push({ call, sent: writes().length - before, error: error?.message });
 		}
 		expect(results).toEqual([
@@ -219,7 +219,7 @@ describe('#5 a total per agent execution beside the per-call maximum', () => {
 		const payment = fixture.sb.addPayment({ amount: '100.00' });
 		fixture.sb.clearLog();
 		const call = (executionId: string, n: number) =>
-			callTool(refund(payment.reference, { ...allowed, additionalFields: { description: `run ${executionId} ${n}` } }), { amount: '25.00' }, { executionId });
+			callTool(refund(payment.reference, { ...allowed, additionalFields: { description: `run ${executionId} ${n}`, merchantOrderReference: `RMA-${executionId}-${n}` } }), { amount: '25.00' }, { executionId });
 		expect((await call('agent-run-2', 1)).error).toBeUndefined();
 		expect((await call('agent-run-2', 2)).error).toBeUndefined();
 		expect((await call('agent-run-2', 3)).error?.message).toMatch(/above the maximum of 50\.00/);
