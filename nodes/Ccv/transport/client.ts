@@ -17,8 +17,8 @@ import { ccvApiError, ccvNetworkError, wrongUrlError } from './ccvError';
 import { FixedGate } from './gate';
 import type { RequestGate } from './gate';
 import { containsSecret, redactDeep, secretForms } from './redact';
-import { OUTCOME_OPEN_STATUSES, decideRetry, isIdempotent, networkFailure, parseRetryAfter, retryWaitMs } from './retryPolicy';
-import type { AttemptFailure } from './retryPolicy';
+import { OUTCOME_OPEN_STATUSES, decideRetry, isIdempotent, networkFailure, parseRetryAfter, retryWaitMs, throttleVerdict } from './retryPolicy';
+import type { AttemptFailure, ThrottleCount } from './retryPolicy';
 
 export const CREDENTIAL_TYPE = 'ccvApi';
 export const USER_AGENT = `n8n-nodes-ccv/${packageVersion}`;
@@ -191,7 +191,7 @@ export class CcvClient {
 	/** Masks for the keys, once the credential was read (see redact). */
 	private forms: string[] = [];
 
-	/** Answers (other than 429 and 5xx) the run got: a 429 after progress starts its count again. */
+	/** Answers (other than 429 and 5xx) the run got: a 429 while the run makes progress is not counted against Retries. */
 	private progress = 0;
 
 	readonly settings: ClientSettings;
@@ -323,9 +323,9 @@ export class CcvClient {
 		const node = this.ctx.getNode();
 		// Repeats so far, by reason (see retryPolicy): each is bounded by the user's Retries.
 		let openRetries = 0;
-		let throttleRetries = 0;
-		let progressAtLastThrottle = this.progress;
+		const throttled: ThrottleCount = { counted: 0, uncountedWaitMs: 0 };
 		for (let attempt = 1; ; attempt++) {
+			const progressAtSend = this.progress;
 			const ticket = await gate.acquire();
 			let failure: AttemptFailure;
 			let response: { statusCode: number; body: unknown; headers: Record<string, string> } | undefined;
@@ -365,30 +365,22 @@ export class CcvClient {
 				};
 			}
 			const decision = decideRetry(failure!, idempotent);
-			if (decision.reason === 'throttled') {
-				// The run moved on since this request's last 429: CCV is taking work, so wait our turn again.
-				if (this.progress > progressAtLastThrottle) throttleRetries = 0;
-				progressAtLastThrottle = this.progress;
-			}
-			const repeats = decision.reason === 'throttled' ? throttleRetries : openRetries;
-			const budgetLeft = repeats < maxRetries;
+			const isThrottle = decision.reason === 'throttled';
+			const repeats = isThrottle ? throttled.counted : openRetries;
 			const waitMs = retryWaitMs(failure!, repeats, maxWaitMs, random);
-			if (!decision.retry || !budgetLeft || waitMs > maxWaitMs) {
-				throw this.finalError(failure!, response?.body, {
-					itemIndex,
-					attempts: attempt,
-					idempotent,
-					req,
-					waitTooLong: decision.retry && budgetLeft ? waitMs : undefined,
-				});
-			}
-			if (decision.reason === 'throttled') {
-				throttleRetries++;
-				gate.noteRetryAfterThrottle();
+			const budgetLeft = isThrottle ? throttleVerdict(throttled, { before: true }, waitMs, maxRetries, maxWaitMs) === 'resend' : repeats < maxRetries;
+			const giveUp = (waitTooLong?: number) =>
+				this.finalError(failure!, response?.body, { itemIndex, attempts: attempt, idempotent, req, waitTooLong });
+			if (!decision.retry || !budgetLeft || waitMs > maxWaitMs) throw giveUp(decision.retry && budgetLeft ? waitMs : undefined);
+			if (isThrottle) {
 				// CCV said when: the whole run waits that long. This request also backs off briefly (see retryWaitMs).
 				const retryAfterMs = failure!.kind === 'status' ? failure!.retryAfterMs : undefined;
 				if (retryAfterMs) gate.pauseFor(retryAfterMs);
 				await sleep(waitMs);
+				// Counted against Retries only when the run made no progress meanwhile (retryPolicy).
+				const progressed = this.progress > progressAtSend;
+				if (throttleVerdict(throttled, { before: false, progressed }, waitMs, maxRetries, maxWaitMs) === 'giveUp') throw giveUp();
+				gate.noteRetryAfterThrottle();
 			} else {
 				openRetries++;
 				await sleep(waitMs);
