@@ -65,6 +65,11 @@ export interface ClientSettings {
 	timeoutMs: number;
 	gate: RequestGate;
 	random?: () => number;
+	/**
+	 * A moment (epoch ms) after which no attempt runs and no repeat is started, whatever Retries allows:
+	 * the trigger's caller waits for its answer (each attempt's timeout ends there too).
+	 */
+	deadline?: number;
 	/** Reads the CCV credential (default: the context's getCredentials); the trigger passes one that holds it. */
 	readCredential?: () => Promise<ICredentialDataDecryptedObject>;
 }
@@ -333,7 +338,7 @@ export class CcvClient {
 				response = (await this.ctx.helpers.httpRequestWithAuthentication.call(
 					this.ctx,
 					CREDENTIAL_TYPE,
-					{ ...options },
+					{ ...options, timeout: this.attemptTimeout(options.timeout) },
 					// A copy each time, so nothing n8n does to it carries over to the next request.
 					{ credentialsDecrypted: { ...credential, data: { ...credential.data } } },
 				)) as { statusCode: number; body: unknown; headers: Record<string, string> };
@@ -372,6 +377,8 @@ export class CcvClient {
 			const giveUp = (waitTooLong?: number) =>
 				this.finalError(failure!, response?.body, { itemIndex, attempts: attempt, idempotent, req, waitTooLong });
 			if (!decision.retry || !budgetLeft || waitMs > maxWaitMs) throw giveUp(decision.retry && budgetLeft ? waitMs : undefined);
+			// A repeat that could not finish before the deadline is not started.
+			if (this.settings.deadline !== undefined && Date.now() + waitMs >= this.settings.deadline) throw giveUp();
 			if (isThrottle) {
 				// CCV said when: the whole run waits that long. This request also backs off briefly (see retryWaitMs).
 				const retryAfterMs = failure!.kind === 'status' ? failure!.retryAfterMs : undefined;
@@ -386,6 +393,13 @@ export class CcvClient {
 				await sleep(waitMs);
 			}
 		}
+	}
+
+	/** The attempt's timeout: the configured one, cut at the deadline (at least 1 ms). */
+	private attemptTimeout(timeoutMs: number | undefined): number | undefined {
+		const { deadline } = this.settings;
+		if (deadline === undefined) return timeoutMs;
+		return Math.max(1, Math.min(timeoutMs ?? Infinity, deadline - Date.now()));
 	}
 
 	private finalError(
