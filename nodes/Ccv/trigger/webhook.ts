@@ -1,3 +1,4 @@
+import { sleep } from 'n8n-workflow';
 import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { CcvClient } from '../transport';
@@ -35,16 +36,16 @@ class LateAnswer extends Error {}
 
 /** `work`, or a LateAnswer once the call's deadline (plus a moment for the client to give up) has passed. */
 async function byDeadline<T>(work: Promise<T>, deadline: number): Promise<T> {
-	let timer: ReturnType<typeof setTimeout> | undefined;
-	const late = new Promise<never>((_resolve, reject) => {
-		timer = setTimeout(() => reject(new LateAnswer(`CCV did not answer within ${ANSWER_DEADLINE_MS / 1000} s`)), Math.max(0, deadline - Date.now()) + 250);
-	});
+	let done = false;
+	const late = sleep(Math.max(0, deadline - Date.now()) + 250).then(() => {
+		if (!done) throw new LateAnswer(`CCV did not answer within ${ANSWER_DEADLINE_MS / 1000} s`);
+	}) as Promise<never>;
 	// A result that arrives after the deadline is dropped, never recorded as output.
 	work.catch(() => undefined);
 	try {
 		return await Promise.race([work, late]);
 	} finally {
-		clearTimeout(timer);
+		done = true;
 	}
 }
 

@@ -149,8 +149,9 @@ class LinkReferenceRun {
 			this.live.set(key, applyItem(this.ctx, this.verb, customer, item, i));
 			return output;
 		} catch (error) {
-			if (!this.ctx.continueOnFail()) this.stop ??= error;
-			throw error;
+			const failed = asNodeError(this.ctx, error, i);
+			if (!this.ctx.continueOnFail()) this.stop ??= failed;
+			throw failed;
 		}
 	}
 }

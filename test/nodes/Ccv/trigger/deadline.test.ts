@@ -1,13 +1,14 @@
 // Issue 23 #15: a slow lookup at CCV must not hold the caller's request (CCV's, or a retrying
 // sender's) for the request timeout: the whole answer is bounded, and what was not confirmed in time
 // is answered like a failed lookup (503 + Retry-After), with nothing output and nothing remembered.
+import { sleep } from 'n8n-workflow';
+
 import { ANSWER_DEADLINE_MS } from '../../../../nodes/Ccv/trigger/webhook';
 import { useTestSandbox } from '../../../sandbox/testing';
 import { asEmitted, callTrigger, emittedBy, lookups } from './helpers';
 
 const t = useTestSandbox();
 const webhook = { eventSource: 'transaction' };
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('CCV Trigger: the whole answer within a bound', () => {
 	it('a lookup slower than the bound: 503 + Retry-After within 5 s, nothing output or remembered; the next call outputs the status', async () => {
