@@ -6,7 +6,7 @@ import { normalizeStatus } from './changesEventKey';
 // "Output Only Changes": the last status this node output (or saw) per transaction or order, kept in
 // the workflow's static data (getWorkflowStaticData('node')). n8n saves static data with the workflow
 // after every execution that is not a manual one, also when a later node fails. It is read and written
-// back whole, with no lock: see /tmp/team/readme-reconcile.md (README "Reconciliation") for what holds
+// back whole, with no lock: see README "Reconciliation" for what holds
 // when two executions overlap.
 
 /** The most transactions/orders remembered per node; the one seen longest ago is forgotten first. */
@@ -82,46 +82,102 @@ export interface Sighting {
 }
 
 /**
- * The memory of one node run. Items read the memory as the run started and stage what they saw.
- * Without Continue On Fail, the staged statuses are written to static data only once every item has
- * finished, and not at all when one failed: the node then outputs nothing, so it must remember nothing,
- * and the next run outputs the same changes. With Continue On Fail each finished item is written at
- * once (a failed item stages nothing; the node's output keeps the others).
+ * The memory of one try of one node run. Items read the memory as the node run started and stage
+ * what they saw; an item that fails stages nothing. Without Continue On Fail, the staged statuses are
+ * written to static data only once every item has finished, and not at all when one failed: the node
+ * then outputs nothing, so it must remember nothing, and the next run outputs the same changes. With
+ * Continue On Fail each finished item is written at once (the node's output keeps the others).
+ *
+ * n8n's "Retry On Fail" runs the node again on the same input (a new try, with a new context; with
+ * Continue On Fail also when the first output item is an error). Only the last try's output is kept,
+ * so every try starts from the memory as the node run started, and what it writes replaces what an
+ * earlier try wrote: a try that failed leaves the memory as if it never ran.
  */
-class RunMemory {
-	private readonly staged = new Map<string, RememberedStatus>();
+class TryMemory {
+	/** What this try's finished items saw, not yet written. */
+	private readonly pending = new Map<string, RememberedStatus>();
+	/** What this try wrote last (static data holds it); undefined until it writes. */
+	private written: Record<string, RememberedStatus> | undefined;
 	private readonly outputKeys = new Set<string>();
-	private readonly atStart: Record<string, RememberedStatus> | undefined;
 	private finished = 0;
 	private failed = false;
-	/** Some item of this run has Output Only Changes on: only then is static data touched. */
-	used = false;
 
 	constructor(
 		private readonly data: ChangesStaticData,
+		private readonly run: NodeRun,
 		private readonly itemCount: number,
 		private readonly continueOnFail: boolean,
-	) {
-		// commit() assigns a new object, so this one stays the memory as the run started.
-		this.atStart = data.lastStatus;
-	}
+	) {}
 
 	get isFirstRun(): boolean {
-		return this.atStart === undefined;
+		return this.run.atStart === undefined;
 	}
 
 	saved(key: string): RememberedStatus | undefined {
-		return this.atStart?.[key];
+		return this.run.atStart?.[key];
 	}
 
 	/** The memory as this run started, e.g. to find the transactions a search no longer lists. */
 	savedEntries(): Array<[string, RememberedStatus]> {
-		return Object.entries(this.atStart ?? {});
+		return Object.entries(this.run.atStart ?? {});
+	}
+
+	/** Whether another item of this try already output this change (then it is not output again). */
+	claimOutput(changeId: string): boolean {
+		if (this.outputKeys.has(changeId)) return false;
+		this.outputKeys.add(changeId);
+		return true;
+	}
+
+	itemDone(staged: Map<string, RememberedStatus> | undefined): void {
+		this.finished++;
+		for (const [key, value] of staged ?? []) this.pending.set(key, value);
+		if (staged === undefined) this.failed = true;
+		if (this.continueOnFail) this.write();
+		else if (this.finished === this.itemCount && !this.failed) this.write();
+	}
+
+	private write(): void {
+		if (!this.run.used) return;
+		const needed = this.pending.size > 0 || (this.written === undefined && (this.run.atStart === undefined || this.run.written));
+		if (!needed) return;
+		const next: Record<string, RememberedStatus> = { ...(this.written ?? this.run.atStart ?? {}) };
+		// Seen now = newest: delete then insert moves a key to the end (keys never look like array indexes).
+		for (const [key, value] of this.pending) {
+			delete next[key];
+			if (value !== FORGOTTEN) next[key] = value;
+		}
+		const keys = Object.keys(next);
+		for (const old of keys.slice(0, Math.max(0, keys.length - MAX_REMEMBERED_STATUSES))) delete next[old];
+		this.pending.clear();
+		this.written = next;
+		this.run.written = true;
+		// A new object assigned through n8n's observable static data marks it for saving.
+		this.data.lastStatus = next;
+	}
+}
+
+/** What one item sees: the memory as the node run started, and its own sightings until it finishes. */
+class RunMemory {
+	readonly staged = new Map<string, RememberedStatus>();
+
+	constructor(private readonly attempt: TryMemory) {}
+
+	get isFirstRun(): boolean {
+		return this.attempt.isFirstRun;
+	}
+
+	saved(key: string): RememberedStatus | undefined {
+		return this.attempt.saved(key);
+	}
+
+	savedEntries(): Array<[string, RememberedStatus]> {
+		return this.attempt.savedEntries();
 	}
 
 	/**
 	 * Whether this sighting is output: its status differs from the remembered one (or nothing is
-	 * remembered) and no other item of this run output the same change. Always staged.
+	 * remembered) and no other item of this try output the same change. Always staged.
 	 */
 	sight(sighting: Sighting, firstRun: ChangesSettings['firstRun']): { output: boolean; previous: string | null } {
 		const status = normalizeStatus(sighting.status);
@@ -131,59 +187,51 @@ class RunMemory {
 		const previous = before?.s ?? null;
 		if (before !== undefined && normalizeStatus(before.s) === status) return { output: false, previous };
 		if (this.isFirstRun && firstRun === 'rememberOnly') return { output: false, previous };
-		const changeId = `${sighting.key}\n${status}`;
-		if (this.outputKeys.has(changeId)) return { output: false, previous };
-		this.outputKeys.add(changeId);
-		return { output: true, previous };
+		return { output: this.attempt.claimOutput(`${sighting.key}\n${status}`), previous };
 	}
 
 	/** Forgets an entry (e.g. CCV no longer knows the transaction). */
 	forget(key: string): void {
 		this.staged.set(key, FORGOTTEN);
 	}
-
-	itemDone(failed: boolean): void {
-		this.finished++;
-		if (this.continueOnFail) {
-			this.commit();
-			return;
-		}
-		if (failed) this.failed = true;
-		if (this.finished === this.itemCount && !this.failed) this.commit();
-	}
-
-	private commit(): void {
-		if (!this.used || (this.staged.size === 0 && this.data.lastStatus !== undefined)) return;
-		const next: Record<string, RememberedStatus> = { ...(this.data.lastStatus ?? {}) };
-		// Seen now = newest: delete then insert moves a key to the end (keys never look like array indexes).
-		for (const [key, value] of this.staged) {
-			delete next[key];
-			if (value !== FORGOTTEN) next[key] = value;
-		}
-		const keys = Object.keys(next);
-		for (const old of keys.slice(0, Math.max(0, keys.length - MAX_REMEMBERED_STATUSES))) delete next[old];
-		this.staged.clear();
-		// A new object assigned through n8n's observable static data marks it for saving.
-		this.data.lastStatus = next;
-	}
 }
 
-// One RunMemory per node run: n8n hands every item of one run the same input array.
-const runs = new WeakMap<INodeExecutionData[], RunMemory>();
+/** One node run (one input), across n8n's tries of it. */
+interface NodeRun {
+	/** The memory as the node run's first try started. */
+	readonly atStart: Record<string, RememberedStatus> | undefined;
+	/** The context of the try in progress: n8n makes a new one for every try. */
+	context: IExecuteFunctions;
+	attempt: TryMemory;
+	/** Some item of this run has Output Only Changes on: only then is static data touched. */
+	used: boolean;
+	/** Some try wrote static data (a later try then writes too, if only to undo it). */
+	written: boolean;
+}
 
-function memoryOf(ctx: IExecuteFunctions): RunMemory {
+// One NodeRun per node run: n8n hands every item, and every try, of one run the same input array.
+const runs = new WeakMap<INodeExecutionData[], NodeRun>();
+
+function tryOf(ctx: IExecuteFunctions): NodeRun {
 	const input = ctx.getInputData();
-	let memory = runs.get(input);
-	if (!memory) {
-		memory = new RunMemory(ctx.getWorkflowStaticData('node') as ChangesStaticData, input.length, ctx.continueOnFail());
-		runs.set(input, memory);
+	const data = ctx.getWorkflowStaticData('node') as ChangesStaticData;
+	const newTry = (run: NodeRun) => new TryMemory(data, run, input.length, ctx.continueOnFail());
+	let run = runs.get(input);
+	if (!run) {
+		// write() assigns a new object, so this one stays the memory as the run started.
+		run = { atStart: data.lastStatus, context: ctx, used: false, written: false } as NodeRun;
+		run.attempt = newTry(run);
+		runs.set(input, run);
+	} else if (run.context !== ctx) {
+		run.context = ctx;
+		run.attempt = newTry(run);
 	}
-	return memory;
+	return run;
 }
 
 /**
  * Runs one item's work with the node run's memory. `work` returns what the item outputs; the memory
- * is committed after the run's last item, unless an item failed without Continue On Fail.
+ * is written after the try's last item, unless an item failed without Continue On Fail.
  */
 export async function withChanges<T>(
 	ctx: IExecuteFunctions,
@@ -191,14 +239,16 @@ export async function withChanges<T>(
 	settings: ChangesSettings,
 	work: (memory: RunMemory) => Promise<T>,
 ): Promise<T> {
-	const memory = memoryOf(ctx);
-	if (settings.enabled) memory.used = true;
+	const run = tryOf(ctx);
+	if (settings.enabled) run.used = true;
+	const attempt = run.attempt;
+	const memory = new RunMemory(attempt);
 	try {
 		const result = await work(memory);
-		memory.itemDone(false);
+		attempt.itemDone(memory.staged);
 		return result;
 	} catch (error) {
-		memory.itemDone(true);
+		attempt.itemDone(undefined);
 		throw asNodeError(ctx, error, itemIndex);
 	}
 }

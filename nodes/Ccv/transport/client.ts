@@ -19,8 +19,8 @@ import { ccvApiError, ccvNetworkError, wrongUrlError } from './ccvError';
 import { FixedGate } from './gate';
 import type { RequestGate } from './gate';
 import { containsSecret, redactDeep, secretForms } from './redact';
-import { OUTCOME_OPEN_STATUSES, decideRetry, isIdempotent, networkFailure, parseRetryAfter, retryWaitMs } from './retryPolicy';
-import type { AttemptFailure } from './retryPolicy';
+import { OUTCOME_OPEN_STATUSES, decideRetry, isIdempotent, networkFailure, parseRetryAfter, retryWaitMs, throttleVerdict } from './retryPolicy';
+import type { AttemptFailure, ThrottleCount } from './retryPolicy';
 
 export const CREDENTIAL_TYPE = 'ccvApi';
 export const USER_AGENT = `n8n-nodes-ccv/${packageVersion}`;
@@ -67,6 +67,11 @@ export interface ClientSettings {
 	timeoutMs: number;
 	gate: RequestGate;
 	random?: () => number;
+	/**
+	 * A moment (epoch ms) after which no attempt runs and no repeat is started, whatever Retries allows:
+	 * the trigger's caller waits for its answer (each attempt's timeout ends there too).
+	 */
+	deadline?: number;
 	/** Reads the CCV credential (default: the context's getCredentials); the trigger passes one that holds it. */
 	readCredential?: () => Promise<ICredentialDataDecryptedObject>;
 }
@@ -193,7 +198,7 @@ export class CcvClient {
 	/** Masks for the keys, once the credential was read (see redact). */
 	private forms: string[] = [];
 
-	/** Answers (other than 429 and 5xx) the run got: a 429 after progress starts its count again. */
+	/** Answers (other than 429 and 5xx) the run got: a 429 while the run makes progress is not counted against Retries. */
 	private progress = 0;
 
 	readonly settings: ClientSettings;
@@ -335,9 +340,9 @@ export class CcvClient {
 		const node = this.ctx.getNode();
 		// Repeats so far, by reason (see retryPolicy): each is bounded by the user's Retries.
 		let openRetries = 0;
-		let throttleRetries = 0;
-		let progressAtLastThrottle = this.progress;
+		const throttled: ThrottleCount = { counted: 0, uncountedWaitMs: 0 };
 		for (let attempt = 1; ; attempt++) {
+			const progressAtSend = this.progress;
 			const ticket = await gate.acquire();
 			let failure: AttemptFailure;
 			let response: { statusCode: number; body: unknown; headers: Record<string, string> } | undefined;
@@ -345,7 +350,7 @@ export class CcvClient {
 				response = (await this.ctx.helpers.httpRequestWithAuthentication.call(
 					this.ctx,
 					CREDENTIAL_TYPE,
-					{ ...options },
+					{ ...options, timeout: this.attemptTimeout(options.timeout) },
 					// A copy each time, so nothing n8n does to it carries over to the next request.
 					{ credentialsDecrypted: { ...credential, data: { ...credential.data } } },
 				)) as { statusCode: number; body: unknown; headers: Record<string, string> };
@@ -377,35 +382,36 @@ export class CcvClient {
 				};
 			}
 			const decision = decideRetry(failure!, idempotent);
-			if (decision.reason === 'throttled') {
-				// The run moved on since this request's last 429: CCV is taking work, so wait our turn again.
-				if (this.progress > progressAtLastThrottle) throttleRetries = 0;
-				progressAtLastThrottle = this.progress;
-			}
-			const repeats = decision.reason === 'throttled' ? throttleRetries : openRetries;
-			const budgetLeft = repeats < maxRetries;
+			const isThrottle = decision.reason === 'throttled';
+			const repeats = isThrottle ? throttled.counted : openRetries;
 			const waitMs = retryWaitMs(failure!, repeats, maxWaitMs, random);
-			if (!decision.retry || !budgetLeft || waitMs > maxWaitMs) {
-				throw this.finalError(failure!, response?.body, {
-					itemIndex,
-					attempts: attempt,
-					idempotent,
-					req,
-					waitTooLong: decision.retry && budgetLeft ? waitMs : undefined,
-				});
-			}
-			if (decision.reason === 'throttled') {
-				throttleRetries++;
-				gate.noteRetryAfterThrottle();
+			const budgetLeft = isThrottle ? throttleVerdict(throttled, { before: true }, waitMs, maxRetries, maxWaitMs) === 'resend' : repeats < maxRetries;
+			const giveUp = (waitTooLong?: number) =>
+				this.finalError(failure!, response?.body, { itemIndex, attempts: attempt, idempotent, req, waitTooLong });
+			if (!decision.retry || !budgetLeft || waitMs > maxWaitMs) throw giveUp(decision.retry && budgetLeft ? waitMs : undefined);
+			// A repeat that could not finish before the deadline is not started.
+			if (this.settings.deadline !== undefined && Date.now() + waitMs >= this.settings.deadline) throw giveUp();
+			if (isThrottle) {
 				// CCV said when: the whole run waits that long. This request also backs off briefly (see retryWaitMs).
 				const retryAfterMs = failure!.kind === 'status' ? failure!.retryAfterMs : undefined;
 				if (retryAfterMs) gate.pauseFor(retryAfterMs);
 				await sleep(waitMs);
+				// Counted against Retries only when the run made no progress meanwhile (retryPolicy).
+				const progressed = this.progress > progressAtSend;
+				if (throttleVerdict(throttled, { before: false, progressed }, waitMs, maxRetries, maxWaitMs) === 'giveUp') throw giveUp();
+				gate.noteRetryAfterThrottle();
 			} else {
 				openRetries++;
 				await sleep(waitMs);
 			}
 		}
+	}
+
+	/** The attempt's timeout: the configured one, cut at the deadline (at least 1 ms). */
+	private attemptTimeout(timeoutMs: number | undefined): number | undefined {
+		const { deadline } = this.settings;
+		if (deadline === undefined) return timeoutMs;
+		return Math.max(1, Math.min(timeoutMs ?? Infinity, deadline - Date.now()));
 	}
 
 	private finalError(

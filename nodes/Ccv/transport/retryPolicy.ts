@@ -13,10 +13,13 @@ import type { IHttpRequestMethods } from 'n8n-workflow';
 // - A refused connection reached nothing: any request is sent again.
 // - Everything else (400, 401, 403, 404, 409, 415, an unknown host, ...) is final.
 // - Retries bounds every kind: at most that many repeats of a request whose outcome was open or whose
-//   connection was refused, and at most that many 429s in a row while the run makes no progress (a 429
-//   after some other request of the run was answered starts the count again, so a server that keeps
-//   accepting work never exhausts an item). Max Retry Wait bounds every single wait; a longer
-//   Retry-After ends the request with an error saying so.
+//   connection was refused, and at most that many 429s in a row while the run makes no progress.
+//   A 429 while the run makes progress (another request of the run was answered between this
+//   attempt's send and the end of its wait) is a turn to wait, not a failure: it is sent again without
+//   counting against Retries, also with Retries 0, so a server that keeps accepting work never fails an
+//   item. Those uncounted waits of one request are bounded by Max Retry Wait in total (see
+//   throttleVerdict). Max Retry Wait also bounds every single wait; a longer Retry-After ends the request
+//   with an error saying so.
 
 export type AttemptFailure =
 	| { kind: 'status'; statusCode: number; retryAfterMs?: number }
@@ -71,6 +74,36 @@ export function retryWaitMs(
 	const backoff = backoffMs(repeat, maxWaitMs, random);
 	if (failure.kind === 'status' && failure.statusCode === 429) return Math.max(retryAfterMs ?? 0, backoff);
 	return retryAfterMs ?? backoff;
+}
+
+/** One request's 429s so far: the repeats counted against Retries, and the time waited on uncounted ones. */
+export interface ThrottleCount {
+	counted: number;
+	uncountedWaitMs: number;
+}
+
+/**
+ * Before waiting `waitMs` on a 429: whether any repeat is still possible (an uncounted one within Max
+ * Retry Wait in total, or a counted one within Retries). After the wait, with `progressed` (the run had
+ * another answer since this attempt was sent): resend, counting the repeat in `count`, or give up.
+ */
+export function throttleVerdict(
+	count: ThrottleCount,
+	phase: { before: true } | { before: false; progressed: boolean },
+	waitMs: number,
+	maxRetries: number,
+	maxWaitMs: number,
+): 'resend' | 'giveUp' {
+	const uncountedFits = count.uncountedWaitMs + waitMs <= maxWaitMs;
+	const countedLeft = count.counted < maxRetries;
+	if (phase.before) return uncountedFits || countedLeft ? 'resend' : 'giveUp';
+	if (phase.progressed && uncountedFits) {
+		count.uncountedWaitMs += waitMs;
+		return 'resend';
+	}
+	if (!countedLeft) return 'giveUp';
+	count.counted++;
+	return 'resend';
 }
 
 /** Retry-After in seconds ("2") or as an HTTP date. Undefined when absent or unreadable. */

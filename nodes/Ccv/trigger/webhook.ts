@@ -1,3 +1,4 @@
+import { sleep } from 'n8n-workflow';
 import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { CcvClient } from '../transport';
@@ -14,13 +15,39 @@ import { tokenMatches } from './token';
 import { readReference, transactionEvent } from './transactionSource';
 import type { EventSource } from './vocabulary';
 
-// The caller waits for our answer while we ask CCV: fewer and shorter retries than the action node.
+/**
+ * The whole answer to a call, every lookup and repeat included, is bounded: CCV (and any sender) waits
+ * for it. What CCV has not confirmed by then is answered like a failed lookup: 503 + Retry-After,
+ * nothing output, nothing remembered, so a retrying caller's next call verifies it.
+ */
+export const ANSWER_DEADLINE_MS = 4_000;
+
+// The caller waits for our answer while we ask CCV: fewer and shorter retries than the action node,
+// all within ANSWER_DEADLINE_MS (the client's deadline, set per call).
 export const TRIGGER_CLIENT_SETTINGS: Partial<ClientSettings> = {
 	maxRetries: 2,
 	maxThrottleRetries: 2,
 	maxWaitMs: 5_000,
-	timeoutMs: 15_000,
+	timeoutMs: ANSWER_DEADLINE_MS,
 };
+
+/** A lookup that has not finished by the deadline (a backstop: the client stops its own requests there). */
+class LateAnswer extends Error {}
+
+/** `work`, or a LateAnswer once the call's deadline (plus a moment for the client to give up) has passed. */
+async function byDeadline<T>(work: Promise<T>, deadline: number): Promise<T> {
+	let done = false;
+	const late = sleep(Math.max(0, deadline - Date.now()) + 250).then(() => {
+		if (!done) throw new LateAnswer(`CCV did not answer within ${ANSWER_DEADLINE_MS / 1000} s`);
+	}) as Promise<never>;
+	// A result that arrives after the deadline is dropped, never recorded as output.
+	work.catch(() => undefined);
+	try {
+		return await Promise.race([work, late]);
+	} finally {
+		done = true;
+	}
+}
 
 /** What one lookup decided: the events to output now, and whether a lookup failed. */
 interface Decision {
@@ -62,10 +89,14 @@ function asError(error: unknown): Error {
 }
 
 /** Runs the lookup; with Emit Each Status Once, keeps only events not output before and records them. */
-async function decide(lookup: () => Promise<{ outcome: CallOutcome; failure?: Error }>, record?: (events: VerifiedEvent[]) => VerifiedEvent[]): Promise<Decision> {
+async function decide(
+	lookup: () => Promise<{ outcome: CallOutcome; failure?: Error }>,
+	deadline: number,
+	record?: (events: VerifiedEvent[]) => VerifiedEvent[],
+): Promise<Decision> {
 	let result;
 	try {
-		result = await lookup();
+		result = await byDeadline(lookup(), deadline);
 	} catch (error) {
 		return { events: [], failure: asError(error) };
 	}
@@ -92,23 +123,25 @@ type LookupResult = { outcome: CallOutcome; failure?: Error };
  * call names, the credential may have been edited since it was read: read it again and, if it
  * changed, look up once more with the fresh one (an unchanged credential costs no second lookup).
  */
-async function withCredential(ctx: IWebhookFunctions, run: (client: CcvClient) => Promise<LookupResult>): Promise<LookupResult> {
+async function withCredential(ctx: IWebhookFunctions, deadline: number, run: (client: CcvClient) => Promise<LookupResult>): Promise<LookupResult> {
 	const hold = new CredentialHold(ctx);
+	const settings = { ...TRIGGER_CLIENT_SETTINGS, deadline, readCredential: hold.readCredential };
 	let first: LookupResult;
 	try {
-		first = await run(new CcvClient(ctx, { ...TRIGGER_CLIENT_SETTINGS, readCredential: hold.readCredential }));
+		first = await run(new CcvClient(ctx, settings));
 	} catch (error) {
 		first = { outcome: { ignored: 'the lookup at CCV failed' }, failure: asError(error) };
 	}
 	const doubtful = first.failure !== undefined || (isIgnored(first.outcome) && first.outcome.unknown === true);
 	if (!doubtful || !(await hold.refresh())) return first;
 	ctx.logger.debug('CCV Trigger: the credential changed since it was read; looked up again with the new one');
-	return await run(new CcvClient(ctx, { ...TRIGGER_CLIENT_SETTINGS, readCredential: hold.readCredential }));
+	return await run(new CcvClient(ctx, settings));
 }
 
 export async function handleCall(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const denied = refused(ctx);
 	if (denied) return denied;
+	const deadline = Date.now() + ANSWER_DEADLINE_MS;
 
 	const source = ctx.getNodeParameter('eventSource', 'transaction') as EventSource;
 	const once = ctx.getNodeParameter('emitEachStatusOnce', true) as boolean;
@@ -118,7 +151,7 @@ export async function handleCall(ctx: IWebhookFunctions): Promise<IWebhookRespon
 	if (source === 'orderStatus') {
 		laneKey = 'orders';
 		lookup = async (wasEmitted) =>
-			await withCredential(ctx, async (client) => {
+			await withCredential(ctx, deadline, async (client) => {
 				const { outcome, failed } = await orderEvents(ctx, client, wasEmitted);
 				for (const { orderId, error } of failed) {
 					ctx.logger.error(`CCV Trigger: could not get the status of order ${orderId} at CCV: ${error.message}`);
@@ -132,17 +165,17 @@ export async function handleCall(ctx: IWebhookFunctions): Promise<IWebhookRespon
 			return acknowledged(ctx);
 		}
 		laneKey = `transaction:${reference}`;
-		lookup = async () => await withCredential(ctx, async (client) => ({ outcome: await transactionEvent(ctx, client, source, reference) }));
+		lookup = async () => await withCredential(ctx, deadline, async (client) => ({ outcome: await transactionEvent(ctx, client, source, reference) }));
 	}
 
-	if (!once) return respond(ctx, await decide(async () => await lookup(() => false)));
+	if (!once) return respond(ctx, await decide(async () => await lookup(() => false), deadline));
 
 	// Everything up to claim() is synchronous: a copy arriving while this call's lookup runs finds the lane taken.
 	const memory = memoryOf({ mode: ctx.getMode(), workflowId: String(ctx.getWorkflow().id ?? ''), nodeId: ctx.getNode().id });
 	const data = ctx.getWorkflowStaticData('node') as TriggerStaticData;
 	upgradeLegacy(data);
 	const wasEmitted: EmittedCheck = (eventKey) => memory.emitted.has(eventKey) || isRecorded(data, eventKey);
-	const claimed = claim(memory, laneKey, async () => await decide(async () => await lookup(wasEmitted), (events) => keepNew(memory, events, wasEmitted)));
+	const claimed = claim(memory, laneKey, async () => await decide(async () => await lookup(wasEmitted), deadline, (events) => keepNew(memory, events, wasEmitted)));
 	const decision = await claimed.result;
 	// Every call writes back what this process has output, restoring records an overlapping save overwrote.
 	mergeEmitted(data, memory.emitted);

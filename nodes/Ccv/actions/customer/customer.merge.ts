@@ -117,15 +117,20 @@ function mergedPath(ctx: IExecuteFunctions, existing: Customer, body: IDataObjec
 	return customerPath({ mode: 'ccvId', value: existing.id });
 }
 
-/** Writes a merged customer back (or previews it on a dry run). */
-export async function putMerged(ctx: IExecuteFunctions, client: CcvClient, existing: Customer, merged: Merged, i: number, dryRun: boolean) {
+/** The PUT that writes a merged customer back, once every check that needs CCV's answer has passed (else the item's error). */
+export function mergedRequest(ctx: IExecuteFunctions, existing: Customer, merged: Merged, i: number) {
 	const { body } = merged;
 	const list = body.linkReferences as string[] | null;
 	if (list && list.length > MAX_LINK_REFERENCES) {
 		failItem(ctx, i, `"Link References" can hold at most ${MAX_LINK_REFERENCES} link references (this would make ${list.length})`);
 	}
-	const request = { method: 'PUT' as const, path: mergedPath(ctx, existing, body, i), body };
-	return { body, result: await sendWrite(client, request, i, dryRun) };
+	return { method: 'PUT' as const, path: mergedPath(ctx, existing, body, i), body };
+}
+
+/** Writes a merged customer back (or previews it on a dry run). */
+export async function putMerged(ctx: IExecuteFunctions, client: CcvClient, existing: Customer, merged: Merged, i: number, dryRun: boolean) {
+	const request = mergedRequest(ctx, existing, merged, i);
+	return { body: merged.body, result: await sendWrite(client, request, i, dryRun) };
 }
 
 /** Everything that was (or would be) written differently: the user's changes and any carried field. */

@@ -138,3 +138,19 @@ describe('bulk under a capacity limit (adaptive concurrency)', () => {
 		expect(late429.length).toBeLessThanOrEqual(5);
 	});
 });
+
+describe('Fixed Concurrency against the sandbox\'s capacity limit (issue 23 #13)', () => {
+	it('Retries 0, 10 in flight against 2 at a time (Retry-After: 0): all 30 deletes succeed, each once', async () => {
+		t.sb.setLatency(20);
+		t.sb.capacity.set({ maxInFlight: 2, retryAfterSeconds: 0 });
+		const items = Array.from({ length: 30 }, (_, k) => ({ id: `fixed-${k}` }));
+		const { items: out, error } = await t.run(
+			{ resource: 'customer', operation: 'delete', customer: byExternalId('={{ $json.id }}'), options: { maxConcurrency: 10, fixedConcurrency: true, retries: 0 } },
+			items,
+		);
+		expect(t.sb.log.filter((e) => e.status === 429).length).toBeGreaterThan(0);
+		expect(error).toBeUndefined();
+		expect(out.map((o) => o.json.reason)).toEqual(items.map(() => 'not found'));
+		expect(t.sb.log.filter((e) => e.status === 404)).toHaveLength(30);
+	});
+});

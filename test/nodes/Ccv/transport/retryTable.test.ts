@@ -133,6 +133,32 @@ describe('Retries and Max Retry Wait bound every kind of retry (issue 15 #10)', 
 		expect(wire.log.filter((r) => r.method === 'GET')).not.toHaveLength(60); // 429s happened
 	}, 60_000);
 
+	// Issue 23 #13: "Retries 0" under Fixed Concurrency failed 22 of 30 items against 2 in flight.
+	it('row "429 while the run makes progress": Retries 0, Fixed Concurrency 10 against a server taking 2 at a time: every item succeeds', async () => {
+		let refused = 0;
+		wire.handle(() => (wire.inFlight > 2 ? (refused++, { status: 429, headers: { 'retry-after': '0' } }) : { status: 200, body: {}, delayMs: 30 }));
+		const items = Array.from({ length: 30 }, () => ({}));
+		const { error, items: out } = await runProbe(creds(), { options: { maxConcurrency: 10, fixedConcurrency: true, retries: 0 } }, items);
+		expect(refused).toBeGreaterThan(0);
+		expect(error).toBeUndefined();
+		expect(out).toHaveLength(30);
+	}, 60_000);
+
+	it('row "429 while the run makes progress": the waits of one request on uncounted 429s stop at Max Retry Wait in total', async () => {
+		// One item is always refused while the others go through: it may wait at most Max Retry Wait (1 s) in all.
+		let firstPath: string | undefined;
+		wire.handle((req) => {
+			firstPath ??= req.url;
+			return req.url === firstPath ? { status: 429, headers: { 'retry-after': '1' } } : { status: 200, body: {}, delayMs: 100 };
+		});
+		const items = Array.from({ length: 40 }, (_, k) => ({ id: `p${k}` }));
+		const started = Date.now();
+		const { error } = await runProbe(creds(), { path: '={{ "/api/v1/probe/" + $json.id }}', options: { maxConcurrency: 2, fixedConcurrency: true, retries: 0, maxRetryWait: 1 } }, items);
+		expect(error?.message).toBe('CCV is receiving too many requests');
+		expect(wire.log.filter((r) => r.url === firstPath)).toHaveLength(2);
+		expect(Date.now() - started).toBeLessThan(10_000);
+	}, 60_000);
+
 	it('429 on half the requests without Retry-After: 20 items finish in seconds, not minutes', async () => {
 		wire.handle((_req, n) => (n % 2 === 1 ? { status: 429 } : { status: 200, body: {}, delayMs: 5 }));
 		const started = Date.now();

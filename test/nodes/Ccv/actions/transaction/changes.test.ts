@@ -176,6 +176,50 @@ describe('Transaction > Get, Output Only Changes (references the user keeps)', (
 		const second = await wf.run(input, { continueOnFail: true });
 		expect(shown(second.items)).toEqual(['unknown_reference']);
 	});
+
+	// Issue 23 #7: n8n's Retry On Fail runs the node again on the same input; the try that failed must
+	// leave the memory as if it never ran, and the try n8n keeps saves exactly what it output.
+	const firstLookupFails = () =>
+		t.sb.faults.add({ match: { method: 'GET', path: '^/api/v1/transaction$' }, count: 1, kind: 'status', status: 500 });
+
+	it('with Retry On Fail, a try that failed leaves the memory as if it never ran: each change is output once', async () => {
+		const a = t.sb.addPayment({ status: 'pending' });
+		const b = t.sb.addPayment({ status: 'pending' });
+		const wf = scheduledWorkflow({ ...byReference, options: { retries: 0 } }, credentials);
+		const input = [{ reference: b.reference }, { reference: a.reference }];
+		firstLookupFails();
+		const first = await wf.run(input, { retryOnFail: 2 });
+		expect(first.error).toBeUndefined();
+		expect(refs(first.items)).toEqual([b.reference, a.reference]);
+		expect(first.saved).toBe(true);
+		expect((await wf.run(input, { retryOnFail: 2 })).items).toEqual([]);
+		t.sb.settle(a.reference, 'success');
+		expect((await wf.run(input, { retryOnFail: 2 })).items.map((i) => [i.json.reference, i.json.status])).toEqual([[a.reference, 'success']]);
+	});
+
+	it('with Retry On Fail and Continue On Fail, n8n runs the node again when item 1 is an error: no change is lost', async () => {
+		const a = t.sb.addPayment({ status: 'pending' });
+		const b = t.sb.addPayment({ status: 'pending' });
+		const wf = scheduledWorkflow({ ...byReference, options: { retries: 0 } }, credentials);
+		const input = [{ reference: b.reference }, { reference: a.reference }];
+		firstLookupFails();
+		const first = await wf.run(input, { retryOnFail: 2, continueOnFail: true });
+		expect(refs(first.items)).toEqual([b.reference, a.reference]);
+		expect((await wf.run(input, { retryOnFail: 2, continueOnFail: true })).items).toEqual([]);
+	});
+
+	it('with Retry On Fail, when every try fails nothing is remembered and the next run outputs the changes', async () => {
+		const a = t.sb.addPayment({ status: 'pending' });
+		const b = t.sb.addPayment({ status: 'pending' });
+		const wf = scheduledWorkflow({ ...byReference, options: { retries: 0 } }, credentials);
+		const input = [{ reference: b.reference }, { reference: a.reference }];
+		t.sb.faults.add({ match: { method: 'GET', path: '^/api/v1/transaction$' }, kind: 'status', status: 500 });
+		const failed = await wf.run(input, { retryOnFail: 2 });
+		expect(failed.error).toBeDefined();
+		expect(wf.stored).toEqual({});
+		t.sb.faults.clear();
+		expect(refs((await wf.run(input, { retryOnFail: 2 })).items)).toEqual([b.reference, a.reference]);
+	});
 });
 
 describe('Order > Get Status, Output Only Changes (order ids the user keeps)', () => {

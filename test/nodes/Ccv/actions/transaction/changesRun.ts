@@ -21,7 +21,10 @@ export interface ScheduledRun {
 }
 
 export interface ScheduledWorkflow {
-	run(items?: IDataObject[], options?: { continueOnFail?: boolean; mode?: 'trigger' | 'manual' }): Promise<ScheduledRun>;
+	run(
+		items?: IDataObject[],
+		options?: { continueOnFail?: boolean; mode?: 'trigger' | 'manual'; /** n8n's node setting "Retry On Fail", tries without a wait */ retryOnFail?: number },
+	): Promise<ScheduledRun>;
 	/** The static data as n8n stored it after the last saving run. */
 	readonly stored: IDataObject;
 	/** Replace the stored static data (e.g. to simulate another run's save). */
@@ -49,6 +52,8 @@ export function scheduledWorkflow(parameters: INodeParameters, credentials: () =
 				parameters,
 				credentials: nodeCredentials(ccv),
 				...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+				// n8n tries 2..5 times and reads a wait of 0 as 1000 ms (WorkflowExecute.getRetryParams): 1 ms.
+				...(options.retryOnFail ? { retryOnFail: true, maxTries: options.retryOnFail, waitBetweenTries: 1 } : {}),
 			};
 			const workflowData: IWorkflowBase = {
 				id: 'ccv-changes-test',
