@@ -37,7 +37,7 @@ async function submit(r: TriggerReceiver, externalReference: string, notifyOnSta
 		order: {},
 	});
 	expect(answer.status).toBe(200);
-	expect(answer.body.orderId).toBeUndefined();
+	expect(answer.body?.orderId).toBeUndefined();
 	const order = t.sb.state.orders().find((o) => o.externalReference === externalReference);
 	if (!order) throw new Error('the sandbox holds no such order');
 	return order.orderId;
