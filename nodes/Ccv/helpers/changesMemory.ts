@@ -6,7 +6,7 @@ import { normalizeStatus } from './changesEventKey';
 // "Output Only Changes": the last status this node output (or saw) per transaction or order, kept in
 // the workflow's static data (getWorkflowStaticData('node')). n8n saves static data with the workflow
 // after every execution that is not a manual one, also when a later node fails. It is read and written
-// back whole, with no lock: see /tmp/team/readme-reconcile.md (README "Reconciliation") for what holds
+// back whole, with no lock: see README "Reconciliation" for what holds
 // when two executions overlap.
 
 /** The most transactions/orders remembered per node; the one seen longest ago is forgotten first. */
