@@ -129,8 +129,9 @@ add('Customer > Update', { ...update, updateFields: { linkReferences: V } }, 'Ne
 	['', 'is empty'],
 	[{ a: 1 }, 'is an object ({...}): give text or a number'],
 ]);
-add('Customer > Update', { ...update, updateMode: V, updateFields: { customerReference: 'R' } }, 'Card Linking', [
-	['replace', 'must be set when replacing the entire customer'],
+// Seed 000:824: required on the update by CCV ID (optional by External ID, 000:1095).
+add('Customer > Update', { ...update, customer: { __rl: true, mode: 'ccvId', value: '632785d0-e01b-466d-8048-f5539665444d' }, updateMode: V, updateFields: { customerReference: 'R' } }, 'Card Linking', [
+	['replace', 'must be set when replacing the entire customer by CCV ID'],
 ]);
 
 // Customer > Add / Remove Link References
