@@ -134,6 +134,19 @@ describe('CCV Trigger: Boarding order status notifications', () => {
 		expect(r.calls.map((c) => c.answer)).toEqual([{ received: true }, { received: true }]);
 	});
 
+	it('one unknown id in Order IDs to Check (404 without a field) does not make calls answer 503: the others are checked and output (issue 28 #9)', async () => {
+		const parameters: INodeParameters = { orderIds: '', orderStatuses: ['Completed'] };
+		const r = await listen(parameters);
+		const a = await submit(r, 'SHOP-KNOWN', ['Completed']);
+		parameters.orderIds = `mistyped-order-1 ${a}`;
+		t.sb.faults.add({ kind: 'respond', status: 404, body: { type: 'input_error', message: 'Order not found', reference: 'a1b2c3d4' }, match: { method: 'GET', path: `^${statusPath('mistyped-order-1')}$` } });
+		t.sb.setOrderStatus(a, 'Completed');
+		const [first] = await t.sb.waitForDeliveries(1);
+		expect(first.status).toBe(200);
+		expect(r.emitted().map((item) => [item.orderId, item.orderStatus])).toEqual([[a, 'Completed']]);
+		expect(await post(`${r.url}?token=${TOKEN}`, '')).toBe(200);
+	});
+
 	it('still reads an ?orderId= an earlier setup put in the URL, which CCV verifies', async () => {
 		const r = await listen({});
 		const orderId = await submit(r, 'SHOP-OLD', []);
