@@ -41,7 +41,7 @@ function endStateOutput(orderId: string, wasEmitted: EmittedCheck): boolean {
 
 async function lookUp(ctx: IWebhookFunctions, client: CcvClient, orderId: string): Promise<IDataObject | undefined> {
 	// An unknown or mistyped id is a 404 (REFERENCE §12): not a failed lookup, so it never makes the call answer 503.
-	const answer = await readOrderStatus(client, orderId);
+	const answer = await readOrderStatus(ctx.getNode(), client, orderId);
 	if (answer === undefined) {
 		ctx.logger.warn(`CCV Trigger: CCV has no order ${orderId} (listed in Order IDs to Check); the other orders are checked`);
 		return undefined;

@@ -42,7 +42,7 @@ export async function execute(
 ): Promise<IDataObject | IDataObject[]> {
 	const { orderId, changes } = prepared ?? prepare.call(this, i);
 	return await withChanges(this, i, changes, async (memory) => {
-		const body = await readOrderStatus(client, orderId, i);
+		const body = await readOrderStatus(this.getNode(), client, orderId, i);
 		if (body === undefined) throw orderNotFoundError(this.getNode(), orderId, i);
 		const order: IDataObject = { orderId, ...(body ?? {}), final: isFinalOrderStatus(body?.orderStatus) };
 		if (!changes.enabled) return order;

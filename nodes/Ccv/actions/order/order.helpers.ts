@@ -1,4 +1,4 @@
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { FINAL_ORDER_STATUSES } from '../../schemas/order';
@@ -41,14 +41,20 @@ function isOrderNotFound(error: unknown): boolean {
 }
 
 /** The order's status answer, or undefined when CCV has no such order. */
-export async function readOrderStatus(client: CcvClient, orderId: string, itemIndex?: number): Promise<IDataObject | undefined> {
+export async function readOrderStatus(node: INode, client: CcvClient, orderId: string, itemIndex?: number): Promise<IDataObject | undefined> {
 	try {
 		const answer = await client.find<IDataObject>({ api: 'boarding', method: 'GET', path: orderStatusPath(orderId) }, itemIndex);
 		return isNotFound(answer) ? undefined : (answer.body ?? {});
 	} catch (error) {
 		if (isOrderNotFound(error)) return undefined;
-		throw error;
+		throw asNodeError(node, error, itemIndex);
 	}
+}
+
+/** The transport raises n8n errors already; anything else is wrapped so n8n shows it properly. */
+function asNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
 }
 
 export function orderNotFoundError(node: INode, orderId: string, itemIndex: number): NodeApiError {
