@@ -25,7 +25,7 @@ describe('parseArgs', () => {
 			parseArgs(['--allow-http-webhooks', '--status-case', 'upper', '--idempotency-retention=30', '--submit-order-answer', 'with-orderId', '--list-page-size', '5'], {}),
 		).toEqual({ port: 4010, seed: true, allowHttpWebhooks: true, statusCase: 'upper', idempotencyRetention: 30, submitOrderAnswer: 'with-orderId', listPageSize: 5 });
 		expect(() => parseArgs(['--status-case', 'mixed'], {})).toThrow(/statusCase must be one of: lower, upper, as-documented/);
-		expect(() => parseArgs(['--help'], {})).toThrow(/--invalid-url-body html\|empty\|json/);
+		expect(() => parseArgs(['--help'], {})).toThrow(/--invalid-url-body json\|html\|empty/);
 	});
 
 	it('refuses unknown flags and bad numbers, with the usage', () => {

@@ -165,7 +165,7 @@ describe('control API over HTTP', () => {
 	});
 
 	it('GET/POST /_sandbox/readings: read, change (checked), and reset restores the start options', async () => {
-		expect((await t.api.get('/_sandbox/readings', control)).body).toMatchObject({ invalidUrlBody: 'html', allowHttpWebhooks: true, statusCase: 'as-documented' });
+		expect((await t.api.get('/_sandbox/readings', control)).body).toMatchObject({ invalidUrlBody: 'json', allowHttpWebhooks: true, statusCase: 'as-documented' });
 		const set = await t.api.post('/_sandbox/readings', { statusCase: 'upper', listPageSize: 2 }, control);
 		expect(set.body).toMatchObject({ statusCase: 'upper', listPageSize: 2 });
 		expect((await t.api.get(`/api/v1/transaction?reference=${SEED.payments.pending}`)).body.status).toBe('PENDING');

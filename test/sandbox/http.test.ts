@@ -40,9 +40,12 @@ describe('bodies must be JSON', () => {
 		expect(t.sb.state.customers()).toEqual([]);
 	});
 
-	it('PUT with a body that does not parse: 415', async () => {
-		const res = await t.api.call('PUT', '/api/v1/customer/x', { raw: '{"customerReference":', headers: { 'content-type': 'application/json' } });
-		expect(res.status).toBe(415);
+	it('a body sent as application/json that does not parse: 400 input_error (seed 002:464 "Invalid input"; 415 is only "not using application/json", 002:467)', async () => {
+		const res = await t.api.call('POST', '/api/v1/customer', { raw: '{"customerReference":', headers: { 'content-type': 'application/json' } });
+		expect(res.status).toBe(400);
+		expect(res.headers['content-type']).toMatch(/^application\/json/);
+		expect(res.body).toMatchObject({ type: 'input_error', field: 'body', reference: expect.any(String) });
+		expect(t.sb.state.customers()).toEqual([]);
 	});
 
 	it('accepts application/json with a charset', async () => {
@@ -66,22 +69,23 @@ describe('bodies must be JSON', () => {
 describe('unknown paths and methods', () => {
 	const UNKNOWN = ['/api/v2/customer', '/api/v1/customers', '/', '/api/v1/customer/a/b/c', '/api/v1/customer//card'];
 
-	it('an unknown path: 404 "Invalid URL" (seed 002:466), by default an HTML page, not CCV\'s error object', async () => {
+	it('an unknown path: 404 "Invalid URL" (seed 002:466) with CCV\'s error object in JSON (002:453, 002:455-459), no field', async () => {
 		for (const path of UNKNOWN) {
 			const res = await t.api.get(path);
 			expect(res.status).toBe(404);
-			expect(res.headers['content-type']).toMatch(/^text\/html/);
-			expect(res.body).toMatch(/404 Not Found/);
+			expect(res.headers['content-type']).toMatch(/^application\/json/);
+			expect(res.body).toEqual({ type: 'input_error', message: 'Invalid URL', reference: expect.any(String) });
 		}
 	});
 
-	it('invalidUrlBody: empty answers no body; json answers CCV\'s error object without a field', async () => {
+	it('invalidUrlBody: empty answers no body; html answers a gateway\'s HTML page', async () => {
 		t.sb.readings.set({ invalidUrlBody: 'empty' });
 		const empty = await t.api.get(UNKNOWN[0]);
 		expect([empty.status, empty.body]).toEqual([404, undefined]);
-		t.sb.readings.set({ invalidUrlBody: 'json' });
-		const json = await t.api.get(UNKNOWN[0]);
-		expect(json.body).toEqual({ type: 'input_error', message: 'Invalid URL', reference: expect.any(String) });
+		t.sb.readings.set({ invalidUrlBody: 'html' });
+		const html = await t.api.get(UNKNOWN[0]);
+		expect(html.headers['content-type']).toMatch(/^text\/html/);
+		expect(html.body).toMatch(/404 Not Found/);
 	});
 
 	it('a missing customer is the other 404: input_error with a field (seed 000)', async () => {
@@ -90,7 +94,16 @@ describe('unknown paths and methods', () => {
 		expect(res.body).toMatchObject({ type: 'input_error', message: 'Customer not found', field: 'id' });
 	});
 
-	it('a known path with a wrong method: 405 with Allow', async () => {
+	it('a known path with a method CCV does not have: the 404 "Invalid URL" (seed 002:463-469 list no 405)', async () => {
+		const res = await t.api.call('PATCH', '/api/v1/customer/abc', { body: {} });
+		expect(res.status).toBe(404);
+		expect(res.headers.allow).toBeUndefined();
+		expect(res.body).toEqual({ type: 'input_error', message: 'Invalid URL', reference: expect.any(String) });
+		expect((await t.api.get('/api/v1/payment')).status).toBe(404);
+	});
+
+	it('wrongMethod: method-not-allowed answers 405 with Allow', async () => {
+		t.sb.readings.set({ wrongMethod: 'method-not-allowed' });
 		const res = await t.api.call('PATCH', '/api/v1/customer/abc', { body: {} });
 		expect(res.status).toBe(405);
 		expect(res.headers.allow).toBe('GET, PUT, DELETE');

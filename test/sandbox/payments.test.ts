@@ -310,6 +310,11 @@ describe('GET /api/v1/transaction', () => {
 
 		it('rejects malformed filters with 400 input_error', async () => {
 			expect((await t.api.get('/api/v1/transaction?type=gift')).body).toMatchObject({ type: 'input_error', field: 'type' });
+			// REFERENCE §7's type filter lists sale, refund, token, credit, authorise, capture, vault: not reversal.
+			expect((await t.api.get('/api/v1/transaction?type=reversal')).body).toMatchObject({ type: 'input_error', field: 'type' });
+			for (const type of ['sale', 'refund', 'token', 'credit', 'authorise', 'capture', 'vault']) {
+				expect((await t.api.get(`/api/v1/transaction?type=${type}`)).status).toBe(200);
+			}
 			expect((await t.api.get('/api/v1/transaction?createdAfter=yesterday')).body.field).toBe('createdAfter');
 			expect((await t.api.get('/api/v1/transaction?amountMinimum=1.001')).body.field).toBe('amountMinimum');
 		});

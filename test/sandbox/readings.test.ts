@@ -11,10 +11,11 @@ const IDEM = { 'idempotency-reference': 'ref-1' };
 it('defaults are the strict readings', () => {
 	expect(t.sb.readings.get()).toEqual(DEFAULT_READINGS);
 	expect(DEFAULT_READINGS).toMatchObject({
-		invalidUrlBody: 'html',
+		invalidUrlBody: 'json',
+		wrongMethod: 'invalid-url',
 		dotSegments: 'reject',
 		notificationRequests: 'object',
-		submitOrderAnswer: 'without-orderId',
+		submitOrderAnswer: 'empty',
 		allowHttpWebhooks: false,
 		cardPresent: 'string',
 		initialTransactionId: 'details',

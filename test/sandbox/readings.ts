@@ -2,14 +2,16 @@
 // take. Defaults are the strict readings (README "Readings"); tests run the node against the others.
 
 export interface Readings {
-	/** Body of the 404 for an invalid URL (seed 002:466 lists it; its body is not shown). */
-	invalidUrlBody: 'html' | 'empty' | 'json';
+	/** Body of the 404 for an invalid URL (seed 002:466); 002:453, 002:455-459: every error body is JSON. */
+	invalidUrlBody: 'json' | 'html' | 'empty';
+	/** A method CCV does not have on a known path: the 404 "Invalid URL" (seed 002:463-469 list no 405), or 405 + Allow. */
+	wrongMethod: 'invalid-url' | 'method-not-allowed';
 	/** Paths with `.`/`..` segments (also %2e): refused as invalid URLs, or resolved first. */
 	dotSegments: 'reject' | 'normalize';
 	/** `notificationRequests`: "An object" (seed 004:470), or the sandbox's former array reading. */
 	notificationRequests: 'object' | 'array';
-	/** SubmitOrder's answer (undocumented, REFERENCE §12): without orderId, with it, or no body. */
-	submitOrderAnswer: 'without-orderId' | 'with-orderId' | 'empty';
+	/** SubmitOrder's answer (undocumented, REFERENCE §12): no body (invents nothing), without orderId, or with it. */
+	submitOrderAnswer: 'empty' | 'without-orderId' | 'with-orderId';
 	/** Call http:// webhook / notification URLs (for tests with a local receiver). */
 	allowHttpWebhooks: boolean;
 	/** When http is not allowed: a transaction's http:// webhookUrl is accepted and never called, or refused. */
@@ -37,10 +39,11 @@ export interface Readings {
 }
 
 export const DEFAULT_READINGS: Readings = {
-	invalidUrlBody: 'html',
+	invalidUrlBody: 'json',
+	wrongMethod: 'invalid-url',
 	dotSegments: 'reject',
 	notificationRequests: 'object',
-	submitOrderAnswer: 'without-orderId',
+	submitOrderAnswer: 'empty',
 	allowHttpWebhooks: false,
 	httpWebhookUrl: 'not-called',
 	cardPresent: 'string',
@@ -59,10 +62,11 @@ export const DEFAULT_READINGS: Readings = {
 
 /** Every allowed value per reading (numbers: see parseReading). */
 export const READING_VALUES: { [K in keyof Readings]: readonly string[] } = {
-	invalidUrlBody: ['html', 'empty', 'json'],
+	invalidUrlBody: ['json', 'html', 'empty'],
+	wrongMethod: ['invalid-url', 'method-not-allowed'],
 	dotSegments: ['reject', 'normalize'],
 	notificationRequests: ['object', 'array'],
-	submitOrderAnswer: ['without-orderId', 'with-orderId', 'empty'],
+	submitOrderAnswer: ['empty', 'without-orderId', 'with-orderId'],
 	allowHttpWebhooks: ['true', 'false'],
 	httpWebhookUrl: ['not-called', 'refused'],
 	cardPresent: ['string', 'boolean'],

@@ -101,7 +101,7 @@ describe('over HTTP', () => {
 		const cards = t.sb.state.cards().length;
 		const res = await rawCall('DELETE', path);
 		expect(res.status).toBe(404);
-		expect(res.type).toMatch(/text\/html/);
+		expect(res.type).toMatch(/application\/json/);
 		expect(t.sb.log.at(-1)?.path).toBe(path);
 		expect([t.sb.state.customers().length, t.sb.state.cards().length]).toEqual([customers, cards]);
 	});

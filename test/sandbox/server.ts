@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import type { Capacity } from './capacity';
 import type { ApiRequest, ApiResponse, Core } from './core';
-import { CcvError, plainError, type CcvErrorBody } from './errors';
+import { CcvError, inputError, plainError, type CcvErrorBody } from './errors';
 import type { Faults } from './faults';
 import { withIdempotency } from './idempotency';
 import { parseExact, stringifyExact } from './json';
@@ -178,6 +178,8 @@ export class SandboxServer {
 			const match = this.deps.router.match(entry.method, path);
 			if (match.kind === 'none') return invalidUrl(readings);
 			if (match.kind === 'wrong-method') {
+				// Seed 002:463-469 list no 405: by default an unknown method is an invalid URL too.
+				if (readings.wrongMethod === 'invalid-url') return invalidUrl(readings);
 				throw plainError(405, 'input_error', `Method ${entry.method} is not supported for this URL`, {
 					allow: match.allowed.join(', '),
 				});
@@ -191,7 +193,8 @@ export class SandboxServer {
 					try {
 						body = parseExact(raw);
 					} catch {
-						throw plainError(415, 'input_error', 'The request body is not valid JSON');
+						// Seed 002:464 "400 Invalid input in the request"; 415 is only for another content type (002:467).
+						throw inputError([{ field: 'body', message: 'The request body is not valid JSON' }]);
 					}
 				}
 			}
@@ -250,7 +253,7 @@ const NOT_FOUND_PAGE =
 	'<!doctype html><html><head><title>404 Not Found</title></head><body><h1>Not Found</h1>' +
 	'<p>The requested URL was not found on this server.</p></body></html>';
 
-/** Seed 002:466 "404 Not Found: Invalid URL"; its body is the invalidUrlBody reading. */
+/** Seed 002:466 "404 Not Found: Invalid URL"; its body is the invalidUrlBody reading (default JSON: 002:453, 455-459). */
 function invalidUrl(readings: Readings): ApiResponse {
 	if (readings.invalidUrlBody === 'empty') return { status: 404 };
 	if (readings.invalidUrlBody === 'html') {

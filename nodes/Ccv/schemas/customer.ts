@@ -1,6 +1,6 @@
 import { z } from 'zod/v4';
 
-import { epochMs, pathId, text } from './common';
+import { epochMs, text } from './common';
 
 export const MAX_LINK_REFERENCES = 25;
 
@@ -13,8 +13,25 @@ export const customerId = z
 	.min(1, { error: 'is required' })
 	.regex(UUID, { error: 'must be a UUID such as 632785d0-e01b-466d-8048-f5539665444d (the ID CCV gave the customer)' });
 
-/** The merchant's external ID: free text of at most 64 characters (seed 000), safe to put in a path. */
-export const externalId = pathId(64);
+/**
+ * The merchant's external ID: text of at most 64 characters with no character rule (seed 000:682), so
+ * "ACME/123", "123;4" or "a%20b" are fine: a path carries it percent-encoded as one segment. Only "."
+ * and ".." (also once decoded, e.g. "%2e") are refused: servers resolve them, whatever the encoding.
+ */
+export const externalId = text(64).superRefine((value, ctx) => {
+	const why = 'it would change which address at CCV is called';
+	if (/^\.{1,2}$/.test(value)) {
+		ctx.addIssue({ code: 'custom', message: `cannot be "${value}": ${why}` });
+		return;
+	}
+	let decoded = value;
+	try {
+		decoded = decodeURIComponent(value);
+	} catch {
+		// Not percent-encoded text: it goes as it is.
+	}
+	if (/^\.{1,2}$/.test(decoded)) ctx.addIssue({ code: 'custom', message: `cannot be "${value}" (it stands for "${decoded}"): ${why}` });
+});
 
 /** A customer named in the Customer field: by CCV ID or by External ID ("id" is the mode's name in workflows saved before 0.x). */
 export const customerLocator = z.discriminatedUnion('mode', [

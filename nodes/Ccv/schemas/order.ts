@@ -31,6 +31,25 @@ export const orderId = pathId(100, {
 	message: 'must be the order ID from the Submit answer, e.g. b0a7d000-0000-4000-8000-000000000001',
 });
 
+const orderJson = jsonValue('object');
+const ORDER_REQUIRED = 'is required: paste the order object built with the order configurator';
+
+/** The Order field: a JSON object. "{}" is seed 003:459's own example, so it is sent and CCV judges it. */
+export const orderObject = z.unknown().transform((value, ctx) => {
+	const parsed = orderJson.safeParse(value);
+	if (!parsed.success) {
+		for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
+		return z.NEVER;
+	}
+	if (parsed.data !== undefined) return parsed.data;
+	const empty =
+		(typeof value === 'string' && /^\s*\{\s*\}\s*$/.test(value)) ||
+		(value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0);
+	if (empty) return {};
+	ctx.addIssue({ code: 'custom', message: ORDER_REQUIRED });
+	return z.NEVER;
+});
+
 /** Seed 003: "we will only support https:// URLs" for the status notification. */
 export const notificationUrl = z
 	.string({ error: 'must be text' })
@@ -57,9 +76,7 @@ export const orderSubmit = z
 				}
 			})
 			.optional(),
-		order: jsonValue('object').refine((order) => order !== undefined, {
-			error: 'is required: paste the order object built with the order configurator',
-		}),
+		order: orderObject,
 	});
 
 export const orderLabels = {

@@ -149,7 +149,6 @@ export function unsafePathReason(path: string): string | undefined {
 			if (d === '.' || d === '..') return `one of its parts is "${d}"`;
 			if (d.trim() === '') return 'one of its parts is blank';
 			if (hasControlCharacter(d)) return `the part "${segment}" stands for a control character`;
-			if (/[/\\?#]/.test(d)) return `the part "${segment}" stands for "/", "\\", "?" or "#"`;
 		}
 	}
 	return undefined;

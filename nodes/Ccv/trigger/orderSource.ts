@@ -3,9 +3,8 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { orderIdInUrl, orderStatusAnswer } from '../schemas/trigger';
 import { FINAL_ORDER_STATUSES } from '../schemas/order';
-import { isNotFound } from '../transport';
 import type { CcvClient } from '../transport';
-import { isFinalOrderStatus, orderStatusPath } from '../actions/order/order.helpers';
+import { isFinalOrderStatus, readOrderStatus } from '../actions/order/order.helpers';
 import { orderEventKey } from '../helpers/changesEventKey';
 import type { CallOutcome, EmittedCheck, VerifiedEvent } from './event';
 import { unverifiedOf } from './transactionSource';
@@ -41,9 +40,13 @@ function endStateOutput(orderId: string, wasEmitted: EmittedCheck): boolean {
 }
 
 async function lookUp(ctx: IWebhookFunctions, client: CcvClient, orderId: string): Promise<IDataObject | undefined> {
-	const answer = await client.find({ api: 'boarding', method: 'GET', path: orderStatusPath(orderId) });
-	if (isNotFound(answer)) return undefined;
-	const parsed = orderStatusAnswer.safeParse(answer.body);
+	// An unknown or mistyped id is a 404 (REFERENCE §12): not a failed lookup, so it never makes the call answer 503.
+	const answer = await readOrderStatus(ctx.getNode(), client, orderId);
+	if (answer === undefined) {
+		ctx.logger.warn(`CCV Trigger: CCV has no order ${orderId} (listed in Order IDs to Check); the other orders are checked`);
+		return undefined;
+	}
+	const parsed = orderStatusAnswer.safeParse(answer);
 	if (!parsed.success) {
 		throw new NodeOperationError(ctx.getNode(), 'CCV answered the order status request without an orderStatus', {
 			description: `Asked CCV for the status of order ${orderId}; the answer had no usable "orderStatus", so nothing was output for it.`,

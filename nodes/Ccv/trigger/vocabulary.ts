@@ -4,7 +4,11 @@
 export const EVENT_SOURCES = ['transaction', 'notification', 'orderStatus'] as const;
 export type EventSource = (typeof EVENT_SOURCES)[number];
 
-/** As CCV names them (uppercase in the docs, lowercase in JSON). */
+/**
+ * As CCV names them (uppercase in the docs, lowercase in JSON). VAULT_STORE and VAULT_USAGE are not
+ * offered: no answer carries them (a vault transaction is "type": "token", seed 001:149; a payment with a
+ * vault token "type": "sale", 001:245), so they matched nothing.
+ */
 export const TRANSACTION_TYPES = [
 	'SALE',
 	'AUTHORISE',
@@ -15,8 +19,6 @@ export const TRANSACTION_TYPES = [
 	'CREDIT',
 	'VALIDATE',
 	'RELEASE',
-	'VAULT_STORE',
-	'VAULT_USAGE',
 	'AUTO_REFUND',
 	'CHARGEBACK',
 	'CHARGEBACK_REVERSAL',
@@ -29,9 +31,12 @@ export function normalize(value: string): string {
 	return value.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
+/** Values saved by earlier versions that CCV writes otherwise: Vault Store is the "token" transaction (seed 001:149). */
+const SAVED_ALIASES: Record<string, string> = { vaultstore: 'token' };
+
 /** An empty selection means "every value". */
 export function isSelected(selection: readonly string[], value: string): boolean {
 	if (selection.length === 0) return true;
 	const wanted = normalize(value);
-	return selection.some((s) => normalize(s) === wanted);
+	return selection.some((s) => (SAVED_ALIASES[normalize(s)] ?? normalize(s)) === wanted);
 }

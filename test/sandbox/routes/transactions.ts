@@ -11,7 +11,8 @@ import { Fields } from '../validate';
 /** Default transactions per list answer (CCV documents no page size: the listPageSize reading). */
 export const LIST_PAGE_SIZE = 25;
 
-const TYPES = ['sale', 'refund', 'token', 'credit', 'authorise', 'capture', 'vault', 'reversal'];
+// REFERENCE §7's type filter values (reversal is not among them).
+const TYPES = ['sale', 'refund', 'token', 'credit', 'authorise', 'capture', 'vault'];
 const STATUSES = ['pending', 'success', 'failed', 'manualintervention'];
 
 function getTransaction(core: Core, req: ApiRequest): ApiResponse {

@@ -26,7 +26,7 @@ export const description: INodeProperties[] = [
 		},
 		linkReferencesField({
 			description:
-				'Values that identify the customer when a payment card is linked in the shop, e.g. a loyalty card barcode (at most 25, each at most 64 characters, unique across your customers), separated by commas. An expression may give one value, a comma-separated text or a list.',
+				'Values that identify the customer when a payment card is linked in the shop, e.g. a loyalty card barcode (at most 25, each at most 64 characters, unique across your customers), separated by commas. An expression may give one value, a comma-separated text or a list. A reference that holds a comma: give a list from an expression, e.g. {{ ["49,LF", "LOY-1"] }}; list entries are never split.',
 		}),
 	]),
 	optionsCollection('customer', 'create', [dryRunOption]),

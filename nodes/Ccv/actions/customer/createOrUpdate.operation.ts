@@ -38,7 +38,7 @@ export const description: INodeProperties[] = [
 	}),
 	linkReferencesField({
 		description:
-			'Values that identify the customer when a card is linked in the shop, e.g. a loyalty card barcode, separated by commas. An expression may give one value, a comma-separated text or a list.',
+			'Values that identify the customer when a card is linked in the shop, e.g. a loyalty card barcode, separated by commas. An expression may give one value, a comma-separated text or a list. A reference that holds a comma: give a list from an expression, e.g. {{ ["49,LF", "LOY-1"] }}; list entries are never split.',
 		displayOptions: show,
 	}),
 	optionsCollection('customer', OPERATION, [

@@ -91,10 +91,17 @@ function describeValue(value: unknown): string {
 	return `${typeof value === 'boolean' ? 'true/false' : typeof value} (${String(value)})`;
 }
 
-/** One entry: text is split on commas and trimmed; a number must be exact; anything else is refused. */
-function readEntry(value: unknown): Entry {
+/**
+ * One entry: text is trimmed and, when `split`, split on commas (typed text); a list's entries are
+ * never split, since a link reference may hold a comma (seed 000:636 sets no character rule).
+ * A number must be exact; anything else is refused.
+ */
+function readEntry(value: unknown, split: boolean): Entry {
 	if (value === undefined || value === null) return { ok: true, values: [] };
-	if (typeof value === 'string') return { ok: true, values: value.split(',').map((v) => v.trim()).filter((v) => v !== '') };
+	if (typeof value === 'string') {
+		const parts = split ? value.split(',') : [value];
+		return { ok: true, values: parts.map((v) => v.trim()).filter((v) => v !== '') };
+	}
 	if (typeof value === 'number') {
 		if (!Number.isFinite(value)) return { ok: false, problem: `is ${String(value)}, not a link reference` };
 		if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
@@ -107,14 +114,14 @@ function readEntry(value: unknown): Entry {
 
 /**
  * Link references from the field: a comma-separated text, or from an expression one value, a
- * comma-separated text or a list (each list entry split on commas too). Objects and true/false are
+ * comma-separated text or a list (whose entries are taken whole, commas included). Objects and true/false are
  * refused rather than sent as "[object Object]"; the list is then checked as CCV would.
  */
 export function readLinkReferences(ctx: IExecuteFunctions, itemIndex: number, raw: unknown, label = 'Link References'): string[] {
 	const entries = Array.isArray(raw) ? raw.flatMap((v) => (Array.isArray(v) ? v : [v])) : [raw];
 	const values: string[] = [];
 	entries.forEach((entry, index) => {
-		const result = readEntry(entry);
+		const result = readEntry(entry, !Array.isArray(raw));
 		if (!result.ok) {
 			const where = Array.isArray(raw) ? `"${label}" (entry ${index + 1})` : `"${label}"`;
 			failItem(ctx, itemIndex, `${where} ${result.problem}`);

@@ -49,7 +49,7 @@ export const description: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. 2900000010012, LOY-1001',
 				description:
-					'The whole new list of link references, separated by commas (it replaces the customer\'s list). To add or remove single ones, use the Add/Remove Link References operations.',
+					'The whole new list of link references, separated by commas (it replaces the customer\'s list). To add or remove single ones, use the Add/Remove Link References operations. A reference that holds a comma: give a list from an expression, e.g. {{ ["49,LF", "LOY-1"] }}; list entries are never split.',
 			},
 		],
 	},
@@ -126,10 +126,17 @@ export function prepare(this: IExecuteFunctions, i: number): Prepared {
 	const replace = this.getNodeParameter('updateMode', i, 'merge') === 'replace';
 	const changes = readChanges(this, i);
 	if (replace) {
-		if (changes.registrationExpiration === undefined) {
-			failItem(this, i, '"Card Linking" must be set when replacing the entire customer', 'CCV requires it on every update. Nothing was sent.');
+		// Seed 000:824: required on the update by CCV ID; 000:1095: optional on the update by External ID.
+		if (changes.registrationExpiration === undefined && ref.mode === 'ccvId') {
+			failItem(
+				this,
+				i,
+				'"Card Linking" must be set when replacing the entire customer by CCV ID',
+				'CCV\'s update by CCV ID requires a registration expiration (by External ID it is optional). Nothing was sent.',
+			);
 		}
-		validateItem(this, customerWrite, { externalId: null, ...changes }, i, { ...customerLabels, customerReference: 'New Customer Reference' });
+		const schema = ref.mode === 'ccvId' ? customerWrite : customerWrite.extend({ registrationExpiration: customerWrite.shape.registrationExpiration.optional() });
+		validateItem(this, schema, { externalId: null, ...changes }, i, { ...customerLabels, customerReference: 'New Customer Reference' });
 	}
 	return { ref, changes, replace, dryRun };
 }

@@ -8,7 +8,7 @@ import type { CcvClient } from '../../transport';
 import { optionsCollection, showFor } from '../common.descriptions';
 import type { PreparedItem } from '../types';
 import { orderId as orderIdSchema } from '../../schemas/order';
-import { isFinalOrderStatus, orderStatusPath } from './order.helpers';
+import { isFinalOrderStatus, orderNotFoundError, readOrderStatus } from './order.helpers';
 
 export const description: INodeProperties[] = [
 	{
@@ -42,7 +42,8 @@ export async function execute(
 ): Promise<IDataObject | IDataObject[]> {
 	const { orderId, changes } = prepared ?? prepare.call(this, i);
 	return await withChanges(this, i, changes, async (memory) => {
-		const { body } = await client.request<IDataObject>({ api: 'boarding', method: 'GET', path: orderStatusPath(orderId) }, i);
+		const body = await readOrderStatus(this.getNode(), client, orderId, i);
+		if (body === undefined) throw orderNotFoundError(this.getNode(), orderId, i);
 		const order: IDataObject = { orderId, ...(body ?? {}), final: isFinalOrderStatus(body?.orderStatus) };
 		if (!changes.enabled) return order;
 		const status = typeof body?.orderStatus === 'string' ? body.orderStatus : '';

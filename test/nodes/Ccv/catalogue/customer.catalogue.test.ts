@@ -43,6 +43,13 @@ const pathTricks: Array<[unknown, string | RegExp]> = [
 	['a?b', `cannot contain "?": ${WHY}`],
 	['a#b', `cannot contain "#": ${WHY}`],
 ];
+// Issue 28 #5: an External ID has no character rule (seed 000:682): only "." and ".." (also once decoded) are refused.
+const externalIdTricks: Array<[unknown, string | RegExp]> = [
+	['.', `cannot be ".": ${WHY}`],
+	['..', `cannot be "..": ${WHY}`],
+	['%2e', `cannot be "%2e" (it stands for "."): ${WHY}`],
+	['%2E%2E', `cannot be "%2E%2E" (it stands for ".."): ${WHY}`],
+];
 const customerByExternalId = { __rl: true, mode: 'externalId', value: V };
 const customerByCcvId = { __rl: true, mode: 'ccvId', value: V };
 const badCcvId: Array<[unknown, string | RegExp]> = [
@@ -56,7 +63,7 @@ const badCcvId: Array<[unknown, string | RegExp]> = [
 const create = { resource: 'customer', operation: 'create', cardLinking: 'keepOpen' };
 add('Customer > Create', { ...create, customerReference: V }, 'Customer Reference', badText(64));
 add('Customer > Create', { ...create, customerReference: 'R', additionalFields: { externalId: V } }, 'External ID', [
-	...pathTricks,
+	...externalIdTricks,
 	['x'.repeat(65), 'must be at most 64 characters (it has 65)'],
 	['crm\u0000', 'must not contain control characters (line breaks, tabs or invisible codes)'],
 ]);
@@ -87,7 +94,7 @@ add('Customer > Create', { ...create, customerReference: 'R', additionalFields: 
 const upsert = { resource: 'customer', operation: 'createOrUpdate', cardLinking: 'unchanged' };
 add('Customer > Create or Update', { ...upsert, externalId: V, customerReference: 'R' }, 'External ID', [
 	['', 'is required'],
-	...pathTricks,
+	...externalIdTricks,
 	['x'.repeat(65), 'must be at most 64 characters (it has 65)'],
 ]);
 add('Customer > Create or Update', { ...upsert, externalId: 'crm-1', customerReference: V }, 'Customer Reference', badText(64).slice(0, 5));
@@ -107,7 +114,7 @@ const lookups: Array<[string, INodeParameters]> = [
 	['Card > Delete All', { resource: 'card', operation: 'deleteAll' }],
 ];
 for (const [name, parameters] of lookups) {
-	add(name, { ...parameters, customer: customerByExternalId }, 'External ID', [['', 'is required'], ...pathTricks.slice(0, 5)]);
+	add(name, { ...parameters, customer: customerByExternalId }, 'External ID', [['', 'is required'], ...externalIdTricks]);
 	add(name, { ...parameters, customer: customerByCcvId }, 'CCV ID', badCcvId.slice(0, 2));
 }
 
@@ -117,13 +124,14 @@ add('Customer > Update', { ...update, updateFields: { customerReference: V } }, 
 	['x'.repeat(65), 'must be at most 64 characters (it has 65)'],
 	['a\u0007b', 'must not contain control characters (line breaks, tabs or invisible codes)'],
 ]);
-add('Customer > Update', { ...update, updateFields: { externalId: V } }, 'New External ID', [['..', `cannot be "..": ${WHY}`], ['x/y', `cannot contain "/": ${WHY}`]]);
+add('Customer > Update', { ...update, updateFields: { externalId: V } }, 'New External ID', [['..', `cannot be "..": ${WHY}`], ['%2e', `cannot be "%2e" (it stands for "."): ${WHY}`]]);
 add('Customer > Update', { ...update, updateFields: { linkReferences: V } }, 'New Link References', [
 	['', 'is empty'],
 	[{ a: 1 }, 'is an object ({...}): give text or a number'],
 ]);
-add('Customer > Update', { ...update, updateMode: V, updateFields: { customerReference: 'R' } }, 'Card Linking', [
-	['replace', 'must be set when replacing the entire customer'],
+// Seed 000:824: required on the update by CCV ID (optional by External ID, 000:1095).
+add('Customer > Update', { ...update, customer: { __rl: true, mode: 'ccvId', value: '632785d0-e01b-466d-8048-f5539665444d' }, updateMode: V, updateFields: { customerReference: 'R' } }, 'Card Linking', [
+	['replace', 'must be set when replacing the entire customer by CCV ID'],
 ]);
 
 // Customer > Add / Remove Link References
@@ -165,7 +173,7 @@ add('Mandate > Get', { resource: 'mandate', operation: 'get', mandateId: V }, 'M
 const submit = { resource: 'order', operation: 'submit', notifyCustomerByEmail: false, order: '{"salesPackages":[]}', additionalFields: {} };
 add('Order > Submit', { ...submit, order: V }, 'Order', [
 	['', /^is required/],
-	['{}', /^is required/],
+	// "{}" is seed 003:459's own example: sent, CCV judges it (issue 28 #9).
 	['{ salesPackages: [] }', /^is not valid JSON/],
 	['[1]', 'must be a JSON object ({...})'],
 	['x'.repeat(100_001), 'is too large: 100001 characters of JSON (at most 100000)'],

@@ -49,11 +49,18 @@ describe.each<ReadingCase>([
 ])('dot segments: %s', (_label, readings) => {
 	beforeEach(() => t.sb.readings.set(readings));
 
-	it.each(['.', '..', '%2e', 'card/..'])('Card > Delete All with External ID %p sends nothing and deletes nothing', async (externalId) => {
+	it.each(['.', '..', '%2e'])('Card > Delete All with External ID %p sends nothing and deletes nothing', async (externalId) => {
 		const before = [t.sb.state.customers().length, t.sb.state.cards().length];
 		const { error } = await t.run({ resource: 'card', operation: 'deleteAll', customer: byExternalId(externalId) });
 		expect(error?.message).toMatch(/External ID/);
 		expect(t.sb.log.filter((e) => e.method === 'DELETE')).toEqual([]);
+		expect([t.sb.state.customers().length, t.sb.state.cards().length]).toEqual(before);
+	});
+
+	it('Card > Delete All with External ID "card/.." (a legal external ID, issue 28 #5) stays one segment and deletes nothing else', async () => {
+		const before = [t.sb.state.customers().length, t.sb.state.cards().length];
+		await t.run({ resource: 'card', operation: 'deleteAll', customer: byExternalId('card/..') });
+		expect(t.sb.log.map((e) => e.path)).toEqual(['/api/v1/customer/externalId/card%2F../card']);
 		expect([t.sb.state.customers().length, t.sb.state.cards().length]).toEqual(before);
 	});
 });

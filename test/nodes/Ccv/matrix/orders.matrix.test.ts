@@ -1,5 +1,5 @@
 // Order > Submit and Get Status against every reading of SubmitOrder's undocumented answer
-// (REFERENCE §12): without orderId (default), with it, or no body. The order's id is then found
+// (REFERENCE §12): no body (default: the sandbox invents nothing), without orderId, or with it. The order's id is then found
 // through the sandbox by externalReference, as an integrator finds it from CCV's notification URL.
 import { useMatrixSandbox, type ReadingCase } from './matrix';
 
@@ -8,9 +8,9 @@ const ORDER = { salesPackages: [{ id: 'PSP-STANDALONE' }] };
 const boarding = () => ({ credentials: { apiKey: t.sb.apiKey, baseUrl: 'http://127.0.0.1:9', boardingBaseUrl: t.sb.url } });
 
 describe.each<ReadingCase>([
+	['empty', { submitOrderAnswer: 'empty' }],
 	['without-orderId', { submitOrderAnswer: 'without-orderId' }],
 	['with-orderId', { submitOrderAnswer: 'with-orderId' }],
-	['empty', { submitOrderAnswer: 'empty' }],
 ])('SubmitOrder answer %s', (_label, readings) => {
 	beforeEach(() => t.sb.readings.set(readings));
 

@@ -2,7 +2,7 @@ import { runProbe } from '../router/fakeNode';
 import { closedPort, startWire } from './wire';
 import type { Wire, WireAnswer } from './wire';
 
-// The README's retry table (/tmp/team/readme-retry-table.md), row by row, at the wire: the probe
+// The README's retry table, row by row, at the wire: the probe
 // resource sends exactly the method (and Idempotency-Reference) asked for; the first answer is the
 // row's failure, every later one a 200. "resent" = a second request reached the server.
 let wire: Wire;

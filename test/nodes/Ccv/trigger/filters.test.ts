@@ -20,6 +20,15 @@ async function emittedFor(parameters: Record<string, unknown>, references: strin
 }
 
 describe('CCV Trigger filters', () => {
+	it('offers no Vault Store / Vault Usage type (no JSON type says so, issue 28 #10); a saved Vault Store matches the vault transaction, "type": "token" (seed 001:149)', async () => {
+		const { TRANSACTION_TYPES } = await import('../../../../nodes/Ccv/trigger/vocabulary');
+		expect(TRANSACTION_TYPES).not.toContain('VAULT_STORE');
+		expect(TRANSACTION_TYPES).not.toContain('VAULT_USAGE');
+		const vault = t.sb.addPayment({ status: 'success', type: 'token' as TransactionType, method: 'vault' }).reference;
+		const out = await emittedFor({ transactionTypes: ['vault_store'] }, [vault, t.sb.addPayment({ status: 'success' }).reference]);
+		expect(out).toEqual([{ reference: vault, status: 'success', type: 'token' }]);
+	});
+
 	it('outputs only the selected statuses', async () => {
 		const refs = (['success', 'failed', 'pending', 'manualintervention'] as TransactionStatus[]).map(
 			(status) => t.sb.addPayment({ status }).reference,

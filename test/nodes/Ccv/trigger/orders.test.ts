@@ -37,7 +37,7 @@ async function submit(r: TriggerReceiver, externalReference: string, notifyOnSta
 		order: {},
 	});
 	expect(answer.status).toBe(200);
-	expect(answer.body.orderId).toBeUndefined();
+	expect(answer.body?.orderId).toBeUndefined();
 	const order = t.sb.state.orders().find((o) => o.externalReference === externalReference);
 	if (!order) throw new Error('the sandbox holds no such order');
 	return order.orderId;
@@ -132,6 +132,19 @@ describe('CCV Trigger: Boarding order status notifications', () => {
 		expect(t.sb.log.filter((e) => e.method === 'GET').map((e) => [e.path, e.status])).toEqual([[statusPath('no-such-order'), 404]]);
 		expect(r.emitted()).toEqual([]);
 		expect(r.calls.map((c) => c.answer)).toEqual([{ received: true }, { received: true }]);
+	});
+
+	it('one unknown id in Order IDs to Check (404 without a field) does not make calls answer 503: the others are checked and output (issue 28 #9)', async () => {
+		const parameters: INodeParameters = { orderIds: '', orderStatuses: ['Completed'] };
+		const r = await listen(parameters);
+		const a = await submit(r, 'SHOP-KNOWN', ['Completed']);
+		parameters.orderIds = `mistyped-order-1 ${a}`;
+		t.sb.faults.add({ kind: 'respond', status: 404, body: { type: 'input_error', message: 'Order not found', reference: 'a1b2c3d4' }, match: { method: 'GET', path: `^${statusPath('mistyped-order-1')}$` } });
+		t.sb.setOrderStatus(a, 'Completed');
+		const [first] = await t.sb.waitForDeliveries(1);
+		expect(first.status).toBe(200);
+		expect(r.emitted().map((item) => [item.orderId, item.orderStatus])).toEqual([[a, 'Completed']]);
+		expect(await post(`${r.url}?token=${TOKEN}`, '')).toBe(200);
 	});
 
 	it('still reads an ?orderId= an earlier setup put in the URL, which CCV verifies', async () => {

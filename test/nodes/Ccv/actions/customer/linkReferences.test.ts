@@ -1,100 +1,72 @@
-// Add / Remove Link References over several items (issue 23 #9): every customer is read and every
-// item checked against CCV's answer before any customer is written, so an item that cannot be
-// written stops the run with nothing sent (without Continue On Fail).
-import { useSandbox, byExternalId, byId } from '../sandboxRun';
+// Link References: one text field (issue 18: a list-of-strings field split an expression into single
+// characters in the editor), commas split every entry (issue 19 #1), and only text or exact numbers
+// are sent (issue 15 #9: an object went out as "[object Object]").
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { description as customerDescription } from '../../../../../nodes/Ccv/actions/customer';
+import { useSandbox } from '../sandboxRun';
 
 const t = useSandbox();
 
-async function addCustomer(externalId: string, linkReferences: string[]): Promise<string> {
-	const { items, error } = await t.run({
-		resource: 'customer',
-		operation: 'create',
-		customerReference: `ref-${externalId}`,
-		cardLinking: 'keepOpen',
-		additionalFields: { externalId, linkReferences },
-	});
-	expect(error).toBeUndefined();
-	return (items[0].json as { id: string }).id;
+const create = (linkReferences: unknown, items?: IDataObject[]) =>
+	t.run(
+		{ resource: 'customer', operation: 'create', customerReference: 'R', cardLinking: 'keepOpen', additionalFields: { linkReferences } as never },
+		items,
+	);
+
+const sent = () => (t.sb.log[0]?.body as { linkReferences?: unknown } | undefined)?.linkReferences;
+
+function linkReferenceFields(properties: INodeProperties[]): INodeProperties[] {
+	return properties.flatMap((p) => [
+		...(p.name === 'linkReferences' ? [p] : []),
+		...linkReferenceFields(((p.options ?? []) as INodeProperties[]).filter((o) => 'type' in o)),
+	]);
 }
 
-const many = (prefix: string, n: number) => Array.from({ length: n }, (_, k) => `${prefix}${k}`);
-const puts = () => t.sb.log.filter((e) => e.method !== 'GET');
-const listOf = (externalId: string) => t.sb.state.customers().find((c) => c.externalId === externalId)?.linkReferences;
-const perItem = { customer: '={{ { "__rl": true, "mode": "externalId", "value": $json.customer } }}', linkReferences: '={{ $json.refs }}' };
-
-describe('Add / Remove Link References: every item is checked before any is written', () => {
-	it('Add: item 2 would make 26, so nothing is written for item 1 either (no PUT at CCV)', async () => {
-		await addCustomer('lr-a', ['a0']);
-		await addCustomer('lr-b', many('b', 25));
-		t.sb.clearLog();
-		const { error } = await t.run({ resource: 'customer', operation: 'addLinkReferences', ...perItem }, [
-			{ customer: 'lr-a', refs: 'new-a' },
-			{ customer: 'lr-b', refs: 'one-more' },
-		]);
-		expect(puts()).toEqual([]);
-		expect(error?.message).toBe('Item 2 (index 1): "Link References" can hold at most 25 link references (this would make 26)');
-		expect(error?.description).toContain('Nothing was written to CCV for any item');
-		expect(listOf('lr-a')).toEqual(['a0']);
+describe('the field', () => {
+	it('is one text field everywhere, so the editor keeps an expression as one value', () => {
+		const fields = linkReferenceFields(customerDescription);
+		expect(fields.length).toBeGreaterThanOrEqual(5);
+		for (const field of fields) {
+			expect(field).toMatchObject({ type: 'string', default: '' });
+			expect(field.typeOptions?.multipleValues).toBeFalsy();
+		}
 	});
+});
 
-	it('Add: items for one customer are checked in order against each other (20 + 5 + 1 would make 26): nothing is written', async () => {
-		await addCustomer('lr-c', []);
-		t.sb.clearLog();
-		const { error } = await t.run({ resource: 'customer', operation: 'addLinkReferences', ...perItem }, [
-			{ customer: 'lr-c', refs: many('c', 20) },
-			{ customer: 'lr-c', refs: many('d', 5) },
-			{ customer: 'lr-c', refs: ['e0'] },
-		]);
-		expect(error?.message).toBe('Item 3 (index 2): "Link References" can hold at most 25 link references (this would make 26)');
-		expect(puts()).toEqual([]);
-		expect(listOf('lr-c') ?? []).toEqual([]);
-	});
-
-	it('Add: two items for one customer (one by External ID, one by CCV ID) both land; neither overwrites the other', async () => {
-		const id = await addCustomer('lr-d', ['d0']);
-		const { items, error } = await t.run(
-			{ resource: 'customer', operation: 'addLinkReferences', customer: '={{ $json.customer }}', linkReferences: '={{ $json.refs }}' },
-			[
-				{ customer: byExternalId('lr-d'), refs: 'd1' },
-				{ customer: byId(id), refs: 'd2' },
-			],
-		);
+describe('what is sent', () => {
+	it.each<[string, unknown, IDataObject[] | undefined, string[]]>([
+		['typed, comma-separated', 'A1, B2 ,C3', undefined, ['A1', 'B2', 'C3']],
+		['an expression giving one value', '={{ $json.barcode }}', [{ barcode: '2900000010012' }], ['2900000010012']],
+		['an expression giving a comma-separated text', '={{ $json.barcode }}', [{ barcode: 'A1,B2' }], ['A1', 'B2']],
+		['an expression giving a list', '={{ $json.codes }}', [{ codes: ['A1', 'B2'] }], ['A1', 'B2']],
+		['a list entry whose expression gives "A1,B2" stays one (issue 28 #7: a list is never split)', ['LOY-1002', '={{ $json.more }}'], [{ more: 'A1,B2' }], ['LOY-1002', 'A1,B2']],
+		['a barcode given as a number', '={{ $json.code }}', [{ code: 2900000010012 }], ['2900000010012']],
+	])('%s', async (_name, value, items, expected) => {
+		const { error } = await create(value, items);
 		expect(error).toBeUndefined();
-		expect(listOf('lr-d')).toEqual(['d0', 'd1', 'd2']);
-		expect(items.map((i) => (i.json.changes as { linkReferences: { to: string[] } }).linkReferences.to)).toEqual([
-			['d0', 'd1'],
-			['d0', 'd1', 'd2'],
-		]);
+		expect(sent()).toEqual(expected);
 	});
 
-	it('Remove: item 2 names a customer CCV does not have, so nothing is written for item 1', async () => {
-		await addCustomer('lr-e', ['e0', 'e1']);
-		t.sb.clearLog();
-		const { error } = await t.run({ resource: 'customer', operation: 'removeLinkReferences', ...perItem }, [
-			{ customer: 'lr-e', refs: 'e0' },
-			{ customer: 'lr-ghost', refs: 'x' },
-		]);
-		expect(puts()).toEqual([]);
-		expect(error?.message).toBe('Item 2 (index 1): Customer not found: no customer with external ID "lr-ghost"');
-		expect(listOf('lr-e')).toEqual(['e0', 'e1']);
+	it('an expression giving nothing sends no link references', async () => {
+		const { error } = await create('={{ $json.missing }}', [{}]);
+		expect(error).toBeUndefined();
+		expect(sent()).toBeUndefined();
 	});
+});
 
-	it('with Continue On Fail the items that pass are written and the one that cannot be is an error item', async () => {
-		await addCustomer('lr-f', ['f0']);
-		await addCustomer('lr-g', many('g', 25));
-		const { items } = await t.run(
-			{ resource: 'customer', operation: 'addLinkReferences', ...perItem },
-			[
-				{ customer: 'lr-f', refs: 'f1' },
-				{ customer: 'lr-g', refs: 'one-more' },
-			],
-			{ continueOnFail: true },
-		);
-		expect(items.map((i) => i.json.action ?? i.json.error)).toEqual([
-			'updated',
-			'Item 2 (index 1): "Link References" can hold at most 25 link references (this would make 26)',
-		]);
-		expect(listOf('lr-f')).toEqual(['f0', 'f1']);
-		expect(listOf('lr-g')).toHaveLength(25);
+describe('what is refused, before anything is sent', () => {
+	it.each<[string, unknown, string]>([
+		['an object', { code: 'A1' }, '"Link References" is an object ({...}): give text or a number'],
+		['an object in a list', ['A1', { code: 'B2' }], '"Link References" (entry 2) is an object ({...}): give text or a number'],
+		['true/false', true, '"Link References" is true/false (true): give text or a number'],
+		['a number too long to be exact', 2 ** 64, '"Link References" is the number 18446744073709552000, too long to be exact: give it as text'],
+		['the same reference twice', 'A1, B2, A1', '"Link References" has "A1" twice: each link reference can be given once'],
+		['a reference of 65 characters', 'x'.repeat(65), '"Link References" (entry 1) must be at most 64 characters (it has 65)'],
+		['26 references', Array.from({ length: 26 }, (_, k) => `r${k}`).join(','), '"Link References" can hold at most 25 link references (this would make 26)'],
+	])('%s', async (_name, value, problem) => {
+		const { error } = await create('={{ $json.value }}', [{ value } as IDataObject]);
+		expect(error?.message).toBe(`Item 1 (index 0): ${problem}`);
+		expect(t.sb.log).toEqual([]);
 	});
 });

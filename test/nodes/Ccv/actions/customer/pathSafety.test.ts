@@ -1,5 +1,7 @@
 // Issue 15 #4: no id from an item may change which address at CCV is called. Each trick is refused
-// before anything is sent, naming the field; a plain id is always percent-encoded.
+// before anything is sent, naming the field; a plain id is always percent-encoded. Issue 28 #5: an
+// External ID has no character rule (seed 000:682), so only "." and ".." (also once decoded) are
+// refused for it; "/", "?", "#", ";", "\" and "%.." go percent-encoded inside one segment.
 import type { INodeParameters } from 'n8n-workflow';
 
 import { useSandbox, byExternalId } from '../sandboxRun';
@@ -34,12 +36,44 @@ const byLocator: Array<[string, (v: string) => INodeParameters]> = [
 	['Customer > Create', (v) => ({ resource: 'customer', operation: 'create', customerReference: 'R', cardLinking: 'keepOpen', additionalFields: { externalId: v } })],
 ];
 
-describe.each(byLocator)('%s', (_name, parameters) => {
-	it.each(tricks)('External ID %p: nothing is sent, the field is named', async (value, problem) => {
+const dotTricks: Array<[string, string]> = [
+	['.', `cannot be ".": ${WHY}`],
+	['..', `cannot be "..": ${WHY}`],
+	['%2e', `cannot be "%2e" (it stands for "."): ${WHY}`],
+	['%2e%2e', `cannot be "%2e%2e" (it stands for ".."): ${WHY}`],
+	['.%2E', `cannot be ".%2E" (it stands for ".."): ${WHY}`],
+	['', 'is required'],
+];
+
+/** The other tricks are legal external IDs: each stays inside its one segment (the sandbox decodes it once). */
+const encodedInOneSegment: Array<[string, string]> = [
+	['%2F', '%252F'],
+	['crm/1', 'crm%2F1'],
+	['../card', '..%2Fcard'],
+	['crm?x=1', 'crm%3Fx%3D1'],
+	['crm#1', 'crm%231'],
+	['crm\\1', 'crm%5C1'],
+	['crm;1', 'crm%3B1'],
+];
+
+describe.each(byLocator)('%s', (name, parameters) => {
+	// On Create the External ID is optional: empty means "none".
+	it.each(name === 'Customer > Create' ? dotTricks.filter(([v]) => v !== '') : dotTricks)('External ID %p: nothing is sent, the field is named', async (value, problem) => {
 		// From an expression, as a CRM column would give it.
 		const { error } = await t.run(parameters('={{ $json.v }}'), [{ v: value }]);
 		expect(error?.message).toBe(`Item 1 (index 0): "External ID" ${problem}`);
 		expect(t.sb.log).toEqual([]);
+	});
+});
+
+describe.each(encodedInOneSegment)('External ID %p', (value, segment) => {
+	it.each(byLocator.filter(([name]) => name !== 'Customer > Create'))('%s calls the external-ID address with it as one segment', async (_name, parameters) => {
+		await t.run(parameters('={{ $json.v }}'), [{ v: value }]);
+		expect(t.sb.log.length).toBeGreaterThan(0);
+		for (const entry of t.sb.log) {
+			if (entry.method === 'POST') continue; // Create or Update may create: the ID is then in the body.
+			expect(entry.path).toMatch(new RegExp(`^/api/v1/customer/externalId/${segment.replace(/[%\\]/g, (c) => `\\${c}`)}(/card)?$`));
+		}
 	});
 });
 
