@@ -1,6 +1,7 @@
 import { z } from 'zod/v4';
 
 import { jsonValue, optionalText, pathId } from './common';
+import { notificationUrl } from './urls';
 
 // Boarding API order submission and status (seed 003, REFERENCE §12).
 
@@ -30,13 +31,6 @@ export const orderId = pathId(100, {
 	pattern: /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
 	message: 'must be the order ID from the Submit answer, e.g. b0a7d000-0000-4000-8000-000000000001',
 });
-
-/** Seed 003: "we will only support https:// URLs" for the status notification. */
-export const notificationUrl = z
-	.string({ error: 'must be text' })
-	.trim()
-	.max(2000, { error: 'must be at most 2000 characters' })
-	.regex(/^https:\/\/[^\s/?#]+[^\s]*$/i, { error: 'must be a web address starting with https:// (CCV calls only https addresses)' });
 
 export const orderSubmit = z
 	.object({

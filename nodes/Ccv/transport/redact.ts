@@ -2,6 +2,11 @@
 // header it mirrors, a message). Every form a key travels in is looked for, in every string of every
 // field, however deep.
 
+/** The credential's secrets: its keys. */
+export function credentialSecrets(credentials: Record<string, unknown>): string[] {
+	return [credentials.apiKey, credentials.boardingApiKey].map((s) => String(s ?? '')).filter((s) => s.length >= 4);
+}
+
 /** The texts a key can appear as: itself, in Basic auth (base64 of "key:"), URL-encoded. */
 export function secretForms(secrets: string[]): string[] {
 	const forms = new Set<string>();
