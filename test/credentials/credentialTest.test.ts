@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- made-up test and live keys */
 // Issue 23 #6: saving a credential with a live key and an http:// base URL made n8n run the
 // credential test, and a receiver at that address got "Authorization: Basic <key>". The test must
 // refuse before anything is sent, with the node's own sentence; a test key over http (the local

