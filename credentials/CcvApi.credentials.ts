@@ -1,4 +1,5 @@
 import type {
+	IDataObject,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -6,35 +7,69 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-// Boarding API paths all live under this prefix; everything else is the Payment API.
-const BOARDING_PATH = '/api/ordercompletion/';
+import {
+	WEBHOOK_URL,
+	NOTIFICATION_URL,
+	apiOfUrl,
+	baseUrlOf,
+	environmentProblem,
+	keyFor,
+	liveKeyOverHttp,
+	loopbackFor,
+	sendsLiveKeyInsecurely,
+	trimSlash,
+	webhookUrlProblem,
+} from '../nodes/Ccv/rules';
 
-/** Test or live, as the key's prefix says (CCV: t_ test keys, l_ live keys); undefined for any other key. */
-export function keyEnvironment(key: string): 'test' | 'live' | undefined {
-	if (key.startsWith('t_')) return 'test';
-	if (key.startsWith('l_')) return 'live';
-	return undefined;
-}
-
-// http:// only for a receiver on this machine (tests, the CCV sandbox): CCV itself calls https:// only.
-const WEBHOOK_URL = /^(https:\/\/[^\s/?#]+|http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?)([/?#]\S*)?$/i;
+// The rules (key environment, callback addresses, which API a request is for) live in
+// nodes/Ccv/rules, shared with the transport and the item checks.
+export { keyEnvironment } from '../nodes/Ccv/rules';
 
 /**
  * What is wrong with the credential, checked before every request (the credential test too), so a
  * live key never runs under a credential marked Test, nor a test key under one marked Live.
  */
 export function credentialProblem(credentials: ICredentialDataDecryptedObject): string | undefined {
-	const keyIs = keyEnvironment(String(credentials.apiKey ?? ''));
-	const marked = credentials.environment;
-	if (marked === 'test' && keyIs === 'live') {
-		return 'The API key is a LIVE key (l_...) but Environment is "Test". Set Environment to "Live (Real Money)" if you mean to move real money, or use a test key (t_...).';
-	}
-	if (marked === 'live' && keyIs === 'test') {
-		return 'The API key is a test key (t_...) but Environment is "Live (Real Money)". Set Environment to "Test" or use your live key (l_...).';
-	}
+	const mismatch = environmentProblem(credentials);
+	if (mismatch !== undefined) return mismatch;
 	const webhookUrl = String(credentials.defaultWebhookUrl ?? '').trim();
-	if (webhookUrl !== '' && !WEBHOOK_URL.test(webhookUrl)) {
+	if (webhookUrl === '') return undefined;
+	const problem = webhookUrlProblem(webhookUrl, { ...WEBHOOK_URL, loopback: loopbackFor(baseUrlOf('payment', credentials)) });
+	if (problem?.kind === 'scheme') {
 		return 'Default Webhook URL must be an https:// address (CCV calls only https://), e.g. the CCV Trigger\'s Production URL.';
+	}
+	return problem ? `Default Webhook URL ${problem.message}.` : undefined;
+}
+
+/** The whole address a request goes to (n8n's credential test gives the base URL apart). */
+function fullUrl(options: IHttpRequestOptions): string {
+	const url = String(options.url ?? '');
+	if (/^[a-z][a-z0-9+.-]*:/i.test(url) || !options.baseURL) return url;
+	return trimSlash(String(options.baseURL)) + url;
+}
+
+/**
+ * Last check before anything leaves, for every request (the node's and n8n's credential test): a
+ * live key never goes over plain http, and a callback address on this machine only to the local
+ * sandbox (the item checks say so first, naming the item; this catches any request they did not).
+ */
+function requestProblem(credentials: ICredentialDataDecryptedObject, options: IHttpRequestOptions, url: string): string | undefined {
+	const api = apiOfUrl(url, credentials);
+	if (sendsLiveKeyInsecurely(api, url, credentials)) {
+		const { message, description } = liveKeyOverHttp(api);
+		return `${message}. ${description}`;
+	}
+	const body = options.body;
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
+	const loopback = loopbackFor(baseUrlOf(api, credentials));
+	const checks: Array<[string, unknown, typeof WEBHOOK_URL]> = [
+		['Webhook URL', (body as IDataObject).webhookUrl, WEBHOOK_URL],
+		['Status Notification URL', ((body as IDataObject).statusNotificationInformation as IDataObject | undefined)?.notificationUrl, NOTIFICATION_URL],
+	];
+	for (const [label, value, rule] of checks) {
+		if (typeof value !== 'string') continue;
+		const problem = webhookUrlProblem(value, { ...rule, loopback });
+		if (problem) return `"${label}" ${problem.message}. Nothing was sent to CCV.`;
 	}
 	return undefined;
 }
@@ -174,16 +209,15 @@ export class CcvApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const problem = credentialProblem(credentials);
+		const url = fullUrl(requestOptions);
+		const problem = credentialProblem(credentials) ?? requestProblem(credentials, requestOptions, url);
 		if (problem !== undefined) throw new Error(problem);
-		const url = String(requestOptions.url ?? '');
 		const headers = { ...(requestOptions.headers ?? {}) };
-		const apiKey = String(credentials.apiKey ?? '');
-		if (!url.includes(BOARDING_PATH)) {
-			headers.Authorization = basicAuthHeader(apiKey);
+		if (apiOfUrl(url, credentials) === 'payment') {
+			headers.Authorization = basicAuthHeader(keyFor('payment', credentials));
 			return { ...requestOptions, headers };
 		}
-		const key = String(credentials.boardingApiKey || apiKey);
+		const key = keyFor('boarding', credentials);
 		const mode = String(credentials.boardingAuth || 'basic');
 		if (mode === 'header') {
 			headers[String(credentials.boardingHeaderName || 'X-API-Key')] = key;

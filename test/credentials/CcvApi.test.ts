@@ -58,10 +58,13 @@ describe('CCV credential: Default Webhook URL', () => {
 		['an https:// URL', 'https://n8n.example.com/webhook/abc/webhook?token=x', undefined],
 		['empty', '', undefined],
 		['a local http:// receiver (tests, sandbox)', 'http://127.0.0.1:5678/webhook/abc/webhook', undefined],
+		['a local receiver while the base URL is CCV\'s (issue 23 #10)', 'https://localhost/webhook/abc/webhook', /must be an address CCV can reach/],
 		['a public http:// URL', 'http://n8n.example.com/webhook/abc/webhook', /must be an https:\/\/ address/],
 		['not a URL', 'n8n.example.com/webhook', /must be an https:\/\/ address/],
 	])('accepts or refuses %s', (_label, defaultWebhookUrl, problem) => {
-		const found = credentialProblem({ apiKey: 't_x', environment: 'test', defaultWebhookUrl });
+		// The local sandbox's base URL: only then may the address be on this machine.
+		const baseUrl = /issue 23/.test(_label) ? 'https://api.psp.ccv.eu' : 'http://127.0.0.1:4010';
+		const found = credentialProblem({ apiKey: 't_x', environment: 'test', baseUrl, defaultWebhookUrl });
 
 		if (problem) expect(found).toMatch(problem);
 		else expect(found).toBeUndefined();

@@ -36,6 +36,11 @@ export interface Readings {
 	listPageSize: number;
 	/** Unit of createdBefore / createdAfter. */
 	listTimeUnit: 'ms' | 's';
+	/**
+	 * How text lengths are counted: UTF-16 units as Java's String.length() (CCV answers with Bean
+	 * Validation's "size must be between 1 and 64", seed 000:736; an emoji is 2), or code points (an emoji is 1).
+	 */
+	textLength: 'utf16' | 'codepoints';
 }
 
 export const DEFAULT_READINGS: Readings = {
@@ -58,6 +63,7 @@ export const DEFAULT_READINGS: Readings = {
 	listOrder: 'asc',
 	listPageSize: 25,
 	listTimeUnit: 'ms',
+	textLength: 'utf16',
 };
 
 /** Every allowed value per reading (numbers: see parseReading). */
@@ -79,6 +85,7 @@ export const READING_VALUES: { [K in keyof Readings]: readonly string[] } = {
 	listOrder: ['asc', 'desc'],
 	listPageSize: ['<1..1000>'],
 	listTimeUnit: ['ms', 's'],
+	textLength: ['utf16', 'codepoints'],
 };
 
 export const READING_NAMES = Object.keys(DEFAULT_READINGS) as Array<keyof Readings>;

@@ -8,6 +8,7 @@ import type { ApiRequest, ApiResponse, Core } from './core';
 import { CcvError, inputError, plainError, type CcvErrorBody } from './errors';
 import type { Faults } from './faults';
 import { withIdempotency } from './idempotency';
+import { countingTextAs } from './validate';
 import { parseExact, stringifyExact } from './json';
 import { caseTransaction, cased, type Readings } from './readings';
 import type { Route, Router } from './router';
@@ -208,7 +209,7 @@ export class SandboxServer {
 				body,
 			};
 			const { core } = this.deps;
-			const run = () => match.route.handler(core, apiReq);
+			const run = () => countingTextAs(readings.textLength, () => match.route.handler(core, apiReq));
 			return present(match.route.idempotent ? withIdempotency(core, apiReq, run) : run(), readings, route);
 		} catch (error) {
 			if (error instanceof CcvError) return present(errorAnswer(error), readings, route);

@@ -1,11 +1,31 @@
 // Field validation that collects every failed field, as CCV reports them (`field` + `fields[]`).
 import { inputError, type FieldError } from './errors';
 import { parseAmount } from './money';
+import { DEFAULT_READINGS, type Readings } from './readings';
 
 export type Body = Record<string, unknown>;
 
 export function isObject(value: unknown): value is Body {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// The textLength reading (readings.ts) for the request being answered: handlers run synchronously,
+// so the server sets it around each one (countingTextAs) and every Fields check reads it.
+let textLength: Readings['textLength'] = DEFAULT_READINGS.textLength;
+
+export function countingTextAs<T>(reading: Readings['textLength'], run: () => T): T {
+	const before = textLength;
+	textLength = reading;
+	try {
+		return run();
+	} finally {
+		textLength = before;
+	}
+}
+
+/** A text's length under the current reading: UTF-16 units (Java's String.length()) or code points. */
+export function textLengthOf(value: string): number {
+	return textLength === 'codepoints' ? [...value].length : value.length;
 }
 
 export class Fields {
@@ -36,7 +56,7 @@ export class Fields {
 			this.add(name, `size must be between 1 and ${opts.max ?? 255}`);
 			return undefined;
 		}
-		if (opts.max !== undefined && value.length > opts.max) {
+		if (opts.max !== undefined && textLengthOf(value) > opts.max) {
 			this.add(name, `size must be between ${opts.required ? 1 : 0} and ${opts.max}`);
 			return undefined;
 		}

@@ -44,7 +44,9 @@ export async function sendWrite<T = unknown>(
 	if (dryRun) {
 		// The same address check as a real send: a preview is never shown for a request that would be refused.
 		client.checkPath(request, itemIndex);
-		return { sent: false, dryRun: { dryRun: true, request: previewOf(request) as unknown as IDataObject } };
+		// Masked like an answer (the Shared Token of a Default Webhook URL); a copy, the request itself is left as is.
+		const preview = client.redact(structuredClone(previewOf(request)));
+		return { sent: false, dryRun: { dryRun: true, request: preview as unknown as IDataObject } };
 	}
 	return { sent: true, response: await client.request<T>(request, itemIndex) };
 }

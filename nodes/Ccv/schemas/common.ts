@@ -13,9 +13,18 @@ export const ccvId = z
 		error: 'must be a CCV ID: a UUID such as 3f2b8c1e-2a4d-4c5e-9f10-1a2b3c4d5e6f',
 	});
 
-/** Characters as a person counts them (code points): an emoji is 1, not the 2 UTF-16 units JavaScript counts. */
+/**
+ * Characters as CCV counts them: UTF-16 units, as Java's String.length() (CCV's errors are Bean
+ * Validation's "size must be between 1 and 64", seed 000:736). An emoji or another symbol outside the
+ * basic set counts 2; letters with accents count 1. The sandbox counts the same way by default.
+ */
 export function charCount(value: string): number {
-	return [...value].length;
+	return value.length;
+}
+
+/** True when the text holds a character CCV counts as 2 (an emoji and the like). */
+function hasDoubleCharacters(value: string): boolean {
+	return [...value].length !== value.length;
 }
 
 /** C0 and C1 control characters and DEL: line breaks, tabs and invisible codes have no place in CCV's fields. */
@@ -33,7 +42,10 @@ function textRules(max: number) {
 			ctx.addIssue({ code: 'custom', message: 'must not contain control characters (line breaks, tabs or invisible codes)' });
 		}
 		const count = charCount(value);
-		if (count > max) ctx.addIssue({ code: 'custom', message: `must be at most ${max} characters (it has ${count})` });
+		if (count > max) {
+			const why = hasDoubleCharacters(value) ? ': CCV counts an emoji as 2' : '';
+			ctx.addIssue({ code: 'custom', message: `must be at most ${max} characters (it has ${count}${why})` });
+		}
 	};
 }
 

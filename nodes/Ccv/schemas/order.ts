@@ -1,6 +1,7 @@
 import { z } from 'zod/v4';
 
 import { jsonValue, optionalText, pathId } from './common';
+import { notificationUrl } from './urls';
 
 // Boarding API order submission and status (seed 003, REFERENCE §12).
 
@@ -49,13 +50,6 @@ export const orderObject = z.unknown().transform((value, ctx) => {
 	ctx.addIssue({ code: 'custom', message: ORDER_REQUIRED });
 	return z.NEVER;
 });
-
-/** Seed 003: "we will only support https:// URLs" for the status notification. */
-export const notificationUrl = z
-	.string({ error: 'must be text' })
-	.trim()
-	.max(2000, { error: 'must be at most 2000 characters' })
-	.regex(/^https:\/\/[^\s/?#]+[^\s]*$/i, { error: 'must be a web address starting with https:// (CCV calls only https addresses)' });
 
 export const orderSubmit = z
 	.object({

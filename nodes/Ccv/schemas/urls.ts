@@ -1,5 +1,8 @@
 import { z } from 'zod/v4';
 
+import { NOTIFICATION_URL, WEBHOOK_URL, webhookUrlProblem } from '../rules';
+import type { WebhookUrlRule } from '../rules';
+
 // Addresses in money requests. CCV calls webhooks over HTTPS only (REFERENCE §5); a terminal
 // refund's Return URL may be an app link such as myapp://done, as long as it has a scheme (seed 004).
 
@@ -10,13 +13,23 @@ function url() {
 }
 
 /**
- * Where CCV calls us: https only (REFERENCE §5). One exception, the same as the credential's Default
- * Webhook URL: plain http to this machine (localhost, 127.x, [::1]), which only a local CCV sandbox can
- * call; CCV itself can never reach it, so it cannot send a status change to the wrong place.
+ * Where CCV calls us back (REFERENCE §5; rules/webhookUrl.ts): https:// to an address CCV can reach
+ * on the internet. An address on this machine (plain http included, as for the credential's Default
+ * Webhook URL) passes here, where the credential is not read yet; it is checked again with the
+ * credential before anything is sent, and goes out only when the base URL is the local sandbox.
  */
-export const httpsUrl = url().regex(/^(https:\/\/[^\s/?#]+|http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?)([/?#]\S*)?$/i, {
-	error: 'must be a web address starting with https:// (CCV calls HTTPS only)',
-});
+function callbackUrl(rule: Omit<WebhookUrlRule, 'loopback'>) {
+	return url().superRefine((value, ctx) => {
+		const problem = webhookUrlProblem(value, { ...rule, loopback: 'unknown' });
+		if (problem && problem.kind !== 'length') ctx.addIssue({ code: 'custom', message: problem.message });
+	});
+}
+
+/** A money request's Webhook URL. */
+export const httpsUrl = callbackUrl(WEBHOOK_URL);
+
+/** The Boarding Status Notification URL: https:// only, seed 003 ("we will only support https:// URLs"). */
+export const notificationUrl = callbackUrl(NOTIFICATION_URL);
 
 /** Where a browser is sent: http:// or https://. */
 export const webUrl = url().regex(/^https?:\/\/[^\s/?#]+\S*$/i, { error: 'must be a web address starting with https://' });

@@ -18,7 +18,8 @@ import { version as packageVersion } from '../../../package.json';
 import { ccvApiError, ccvNetworkError, wrongUrlError } from './ccvError';
 import { FixedGate } from './gate';
 import type { RequestGate } from './gate';
-import { containsSecret, redactDeep, secretForms } from './redact';
+import { apiOfRequest, baseUrlOf, isLiveKey, keyFor, liveKeyOverHttp } from '../rules';
+import { containsSecret, credentialSecrets, redactDeep, secretForms } from './redact';
 import { OUTCOME_OPEN_STATUSES, decideRetry, isIdempotent, networkFailure, parseRetryAfter, retryWaitMs, throttleVerdict } from './retryPolicy';
 import type { AttemptFailure, ThrottleCount } from './retryPolicy';
 
@@ -103,10 +104,6 @@ export function previewOf(req: CcvRequest): RequestPreview {
 	return preview;
 }
 
-function trimSlash(url: string): string {
-	return url.replace(/\/+$/, '');
-}
-
 /**
  * CCV's "this record does not exist" answer: 404 with CCV's error object of type input_error that
  * names the field (seed 000, every "Response Error: Customer not found" / "Card not found" row:
@@ -170,10 +167,6 @@ function protocolOf(url: string): string {
 	}
 }
 
-function isLiveKey(key: unknown): boolean {
-	return typeof key === 'string' && /^l_/i.test(key.trim());
-}
-
 interface CredentialFacts {
 	payment: string;
 	boarding: string;
@@ -214,7 +207,7 @@ export class CcvClient {
 	}
 
 	/** A non-secret field of the credential (e.g. its Default Webhook URL), from the one read per execution. */
-	async credentialField(name: 'defaultWebhookUrl' | 'environment'): Promise<unknown> {
+	async credentialField(name: 'defaultWebhookUrl' | 'environment' | 'baseUrl' | 'boardingBaseUrl'): Promise<unknown> {
 		return (await this.credentialFacts()).credential.data?.[name];
 	}
 
@@ -232,14 +225,14 @@ export class CcvClient {
 		const read = this.settings.readCredential ?? (async () => await this.ctx.getCredentials(CREDENTIAL_TYPE));
 		this.fromCredential ??= read().then((c) => {
 			const ref = this.ctx.getNode().credentials?.[CREDENTIAL_TYPE];
-			const secrets = [c.apiKey, c.boardingApiKey].map((s) => String(s ?? '')).filter((s) => s.length >= 4);
+			const secrets = credentialSecrets(c);
 			this.forms = secretForms(secrets);
 			return {
-				payment: trimSlash(String(c.baseUrl || 'https://api.psp.ccv.eu')),
-				boarding: trimSlash(String(c.boardingBaseUrl || '')),
+				payment: baseUrlOf('payment', c),
+				boarding: baseUrlOf('boarding', c),
 				secrets,
 				forms: this.forms,
-				liveKey: { payment: isLiveKey(c.apiKey), boarding: isLiveKey(c.boardingApiKey || c.apiKey) },
+				liveKey: { payment: isLiveKey(keyFor('payment', c)), boarding: isLiveKey(keyFor('boarding', c)) },
 				credential: { id: ref?.id ?? '', name: ref?.name ?? '', type: CREDENTIAL_TYPE, data: c },
 			};
 		});
@@ -280,7 +273,8 @@ export class CcvClient {
 
 	private async perform<T>(req: CcvRequest, itemIndex: number | undefined, allowNotFound: boolean): Promise<CcvResponse<T> | NotFound> {
 		const { payment, boarding, forms, liveKey, credential } = await this.credentialFacts();
-		const base = req.api === 'boarding' ? boarding : payment;
+		const api = apiOfRequest(req);
+		const base = api === 'boarding' ? boarding : payment;
 		if (!base) {
 			throw new NodeOperationError(
 				this.ctx.getNode(),
@@ -292,12 +286,9 @@ export class CcvClient {
 				},
 			);
 		}
-		const live = req.api === 'boarding' ? liveKey.boarding : liveKey.payment;
-		if (live && protocolOf(base) !== 'https:') {
-			throw new NodeOperationError(this.ctx.getNode(), 'Live API keys are only sent over https', {
-				itemIndex,
-				description: `The CCV credential holds a live key (it starts with l_), and its ${req.api === 'boarding' ? 'Boarding API Base URL' : 'Base URL'} does not start with https://. Nothing was sent. Change the address to https:// (CCV's is https://api.psp.ccv.eu), or use a test key (t_) with a local sandbox.`,
-			});
+		if (liveKey[api] && protocolOf(base) !== 'https:') {
+			const { message, description } = liveKeyOverHttp(api);
+			throw new NodeOperationError(this.ctx.getNode(), message, { itemIndex, description });
 		}
 		this.checkPath(req, itemIndex);
 		const headers: IDataObject = { Accept: 'application/json', 'User-Agent': USER_AGENT };

@@ -2,6 +2,39 @@
 // header it mirrors, a message). Every form a key travels in is looked for, in every string of every
 // field, however deep.
 
+// A token shorter than this is masked only where it follows "token=", so a short one does not turn
+// every matching word or number of an output into ***.
+const MIN_TOKEN_ANYWHERE = 8;
+
+/**
+ * The CCV Trigger's Shared Token in the credential's Default Webhook URL (?token=...): CCV echoes the
+ * webhook URL in every money answer, so it is masked like the key. As written in the URL and decoded.
+ */
+function webhookTokens(defaultWebhookUrl: unknown): string[] {
+	const url = String(defaultWebhookUrl ?? '');
+	const out: string[] = [];
+	for (const match of url.matchAll(/[?&]token=([^&#]*)/gi)) {
+		const written = match[1];
+		let decoded = written;
+		try {
+			decoded = decodeURIComponent(written.replace(/\+/g, ' '));
+		} catch {
+			// Not valid percent-encoding: the text as written is what travels.
+		}
+		for (const token of new Set([written, decoded])) {
+			if (token === '') continue;
+			out.push(token.length >= MIN_TOKEN_ANYWHERE ? token : `token=${token}`);
+		}
+	}
+	return out;
+}
+
+/** The credential's secrets: its keys and the Shared Token in its Default Webhook URL. */
+export function credentialSecrets(credentials: Record<string, unknown>): string[] {
+	const keys = [credentials.apiKey, credentials.boardingApiKey].map((s) => String(s ?? '')).filter((s) => s.length >= 4);
+	return [...keys, ...webhookTokens(credentials.defaultWebhookUrl)];
+}
+
 /** The texts a key can appear as: itself, in Basic auth (base64 of "key:"), URL-encoded. */
 export function secretForms(secrets: string[]): string[] {
 	const forms = new Set<string>();

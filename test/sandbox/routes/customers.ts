@@ -3,7 +3,7 @@ import { json, NO_CONTENT, type ApiRequest, type ApiResponse, type Core } from '
 import { inputError, notFound } from '../errors';
 import type { Route } from '../router';
 import type { Card, Customer, LinkedCard } from '../types';
-import { Fields, isObject } from '../validate';
+import { Fields, isObject, textLengthOf } from '../validate';
 
 const MAX_LEN = 64;
 const MAX_LINK_REFERENCES = 25;
@@ -48,7 +48,7 @@ function readCustomer(core: Core, body: unknown, requireExpiration: boolean, sel
 		} else {
 			links.forEach((link, i) => {
 				if (typeof link !== 'string') f.add(`linkReferences[${i}]`, 'must be a string');
-				else if (link.length < 1 || link.length > MAX_LEN) {
+				else if (link.length < 1 || textLengthOf(link) > MAX_LEN) {
 					f.add(`linkReferences[${i}]`, `size must be between 1 and ${MAX_LEN}`);
 				}
 			});

@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { CcvClient } from '../../transport';
 
 import { itemLabel } from '../../helpers/itemLabel';
-import { httpsUrl } from '../../schemas/urls';
+import { WEBHOOK_URL, baseUrlOf, loopbackFor, webhookUrlProblem } from '../../rules';
 
 // The credential's Default Webhook URL (issue 17): every payment, refund, capture and reversal whose
 // item sets no Webhook URL of its own gets it, so the CCV Trigger hears about each of them. It is
@@ -15,17 +15,19 @@ import { httpsUrl } from '../../schemas/urls';
 /** Where the webhook URL sent with a money request came from. */
 export type WebhookUrlSource = 'item' | 'credential';
 
-type DefaultWebhook = { url?: string; problem?: string };
+type DefaultWebhook = { url?: string; problem?: string; loopback: boolean };
 
 // Checked once per execution: every item of one run shares one client, which reads the credential once.
 const perExecution = new WeakMap<CcvClient, Promise<DefaultWebhook>>();
 
 async function readDefault(client: CcvClient): Promise<DefaultWebhook> {
+	// An address on this machine only with the local sandbox (its base URL on this machine too).
+	const loopback = loopbackFor(baseUrlOf('payment', { baseUrl: await client.credentialField('baseUrl') }));
 	const value = String((await client.credentialField('defaultWebhookUrl')) ?? '').trim();
-	if (value === '') return {};
+	if (value === '') return { loopback };
 	// The same rule as an item's Webhook URL (CCV calls HTTPS only).
-	const checked = httpsUrl.safeParse(value);
-	return checked.success ? { url: checked.data } : { problem: checked.error.issues[0]?.message ?? 'is not valid' };
+	const problem = webhookUrlProblem(value, { ...WEBHOOK_URL, loopback });
+	return problem ? { problem: problem.message, loopback } : { url: value, loopback };
 }
 
 function defaultOf(client: CcvClient): Promise<DefaultWebhook> {
@@ -69,6 +71,16 @@ export async function withDefaultWebhook(
 					'Nothing was sent to CCV for this item. Correct the Default Webhook URL in the credential (use the CCV Trigger\'s Production URL, https://) or empty it.',
 			},
 		);
+	}
+	if (body.webhookUrl !== undefined) {
+		// The item's own address was checked without the credential: an address on this machine passed there.
+		const problem = webhookUrlProblem(String(body.webhookUrl), { ...WEBHOOK_URL, loopback: fallback.loopback });
+		if (problem) {
+			throw new NodeOperationError(ctx.getNode(), `${itemLabel(i)}: "Webhook URL" ${problem.message}`, {
+				itemIndex: i,
+				description: 'Nothing was sent to CCV for this item. Use the CCV Trigger\'s Production URL (https://, reachable from the internet).',
+			});
+		}
 	}
 	if (body.notificationRequests !== undefined) {
 		const warnings = namesStatusChanged(body.notificationRequests) ? undefined : [TRIGGER_WILL_NOT_HEAR];

@@ -29,7 +29,8 @@ const badText = (max: number): Array<[unknown, string | RegExp]> => [
 	['', 'is required'],
 	['   ', 'is required'],
 	['x'.repeat(max + 1), `must be at most ${max} characters (it has ${max + 1})`],
-	['😀'.repeat(max + 1), `must be at most ${max} characters (it has ${max + 1})`],
+	// CCV counts UTF-16 units (issue 23 #14): an emoji is 2.
+	['😀'.repeat(Math.floor(max / 2) + 1), `must be at most ${max} characters (it has ${2 * Math.floor(max / 2) + 2}: CCV counts an emoji as 2)`],
 	['line\nbreak', 'must not contain control characters (line breaks, tabs or invisible codes)'],
 	['tab\there', 'must not contain control characters (line breaks, tabs or invisible codes)'],
 	[{ not: 'text' }, 'must be text'],

@@ -9,16 +9,16 @@ const t = useSandbox();
 const create = (customerReference: string, extra: IDataObject = {}) =>
 	t.run({ resource: 'customer', operation: 'create', customerReference: '={{ $json.ref }}', cardLinking: 'keepOpen', ...extra }, [{ ref: customerReference }]);
 
-describe('lengths count characters as a person does (code points)', () => {
-	it('65 emoji are 65 characters, not 130', async () => {
-		const { error } = await create('😀'.repeat(65));
-		expect(error?.message).toBe('Item 1 (index 0): "Customer Reference" must be at most 64 characters (it has 65)');
+describe('lengths count characters as CCV does (UTF-16 units, issue 23 #14; test/nodes/Ccv/safety/textLength.test.ts)', () => {
+	it('33 emoji are 66 characters for CCV: refused, saying why', async () => {
+		const { error } = await create('😀'.repeat(33));
+		expect(error?.message).toBe('Item 1 (index 0): "Customer Reference" must be at most 64 characters (it has 66: CCV counts an emoji as 2)');
 		expect(t.sb.log).toEqual([]);
 	});
 
-	it('40 emoji (80 UTF-16 units) are within 64 characters: the node sends them (CCV has the last word)', async () => {
-		await create('😀'.repeat(40));
-		expect(t.sb.log.map((e) => (e.body as IDataObject).customerReference)).toEqual(['😀'.repeat(40)]);
+	it('32 emoji (64 UTF-16 units) are within 64 characters: the node sends them', async () => {
+		await create('😀'.repeat(32));
+		expect(t.sb.log.map((e) => (e.body as IDataObject).customerReference)).toEqual(['😀'.repeat(32)]);
 	});
 });
 
