@@ -14,7 +14,7 @@ import { CcvClient } from '../transport';
 
 /** What a list shows while the node has no CCV credential (n8n loads it again once one is set). */
 export const PICK_CREDENTIAL_FIRST: INodePropertyOptions = {
-	name: 'Pick a CCV credential first',
+	name: 'Pick a CCV Credential First',
 	value: '',
 	description: 'Choose or create a CCV credential at the top of this panel; the list then loads from CCV',
 };
