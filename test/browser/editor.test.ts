@@ -262,8 +262,12 @@ describe('the node picker (in the workflow opened above)', () => {
 			await search.fill(word);
 			const items = page.locator('[data-test-id="node-creator"] [data-test-id="item-iterator-item"]');
 			await items.first().waitFor({ timeout: 30_000 });
-			await page.waitForTimeout(300);
-			found[word] = (await items.allTextContents()).some((text) => text.trim().startsWith('CCV'));
+			// On a loaded machine the list is filtered a while after typing: wait for CCV, up to 15 s.
+			found[word] = await items
+				.filter({ hasText: /^\s*CCV/ })
+				.first()
+				.waitFor({ timeout: 15_000 })
+				.then(() => true, () => false);
 			await page.keyboard.press('Escape');
 			await page.locator('[data-test-id="node-creator"]').waitFor({ state: 'hidden', timeout: 30_000 }).catch(() => undefined);
 		}
