@@ -98,6 +98,7 @@ export class CcvApi implements ICredentialType {
 			required: true,
 			description:
 				'Your CCV Online Payments API key. Keys starting with t_ are test keys (CCV Lab, no real money); keys starting with l_ are live keys.',
+			hint: 'A t_ key works in CCV\'s test environment (CCV Lab): no real money moves. An l_ key moves real money.',
 		},
 		{
 			displayName: 'Environment',
@@ -111,6 +112,8 @@ export class CcvApi implements ICredentialType {
 			description:
 				'Must match the key: t_ keys are Test, l_ keys are Live. A mismatch stops every request before anything is sent.',
 		},
+		// One orange warning for a live credential (Environment Live), one for a live key under Environment
+		// Test (refused before anything is sent); a test key gets the API Key's neutral grey hint only.
 		{
 			displayName:
 				'LIVE credential: payments, refunds and deletions made with it are real and move real money. Try your workflow with a test credential (t_ key) first.',
@@ -121,19 +124,11 @@ export class CcvApi implements ICredentialType {
 		},
 		{
 			displayName:
-				'Test key: requests run in CCV\'s test environment (CCV Lab). No real money moves.',
-			name: 'testKeyNotice',
-			type: 'notice',
-			default: '',
-			displayOptions: { show: { apiKey: [{ _cnd: { startsWith: 't_' } }] } },
-		},
-		{
-			displayName:
-				'Live key: payments, refunds and deletions made with this credential are real and move real money. Try your workflow with a test key (t_...) first.',
+				'This is a LIVE key (l_...), but Environment is "Test": every request stops until you set Environment to "Live (Real Money)" or use a test key (t_...).',
 			name: 'liveKeyNotice',
 			type: 'notice',
 			default: '',
-			displayOptions: { show: { apiKey: [{ _cnd: { startsWith: 'l_' } }] } },
+			displayOptions: { show: { apiKey: [{ _cnd: { startsWith: 'l_' } }] }, hide: { environment: ['live'] } },
 		},
 		{
 			displayName: 'Payment API Base URL',

@@ -188,6 +188,18 @@ function triggerHelp(n8nUrl, sandboxUrl) {
 	];
 }
 
+/** The Boarding example checks the orders its trigger lists (pre-filled with the sandbox's demo order). */
+function boardingHelp() {
+	const example = examplesLib.loadExamples().find(({ workflow }) => workflow.name === 'Boarding order status');
+	const orderIds = example?.workflow.nodes.find((node) => String(node.type).endsWith('ccvReconcileTrigger'))?.parameters.orderIds;
+	if (!orderIds) return [];
+	return [
+		`  5. "Boarding order status" checks the sandbox's demo order ${orderIds} (BOARD-1001): open it, open`,
+		'     "CCV order status check" and click Execute step to see the order\'s status. Your own orders go in',
+		'     its "Order IDs to Check".',
+	];
+}
+
 function printWelcome(n8nUrl, sandboxUrl, workflowNames) {
 	const seconds = ((Date.now() - started) / 1000).toFixed(1);
 	const lines = [
@@ -205,6 +217,7 @@ function printWelcome(n8nUrl, sandboxUrl, workflowNames) {
 		'     sandbox customers would be removed and changes nothing. Turn Dry Run off to really remove them.',
 		'  3. Try "CRM-to-loyalty sync" and "Refund from a ticket" the same way; each node shows what CCV answered.',
 		...triggerHelp(n8nUrl, sandboxUrl),
+		...boardingHelp(),
 		'',
 		'Press Ctrl-C to stop n8n and the sandbox. Your workflows and credentials stay in .n8n-start/.',
 		'',

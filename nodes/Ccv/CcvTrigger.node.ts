@@ -17,7 +17,11 @@ export class CcvTrigger implements INodeType {
 		name: 'ccvTrigger',
 		icon: { light: 'file:../../icons/ccv.svg', dark: 'file:../../icons/ccv.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Version 2 (default for new nodes) differs from 1 in n8n only: for a typeVersion-1 start node n8n
+		// evaluates an expression (`$parameter["options"]["binaryData"]`) on every webhook call, which
+		// builds an expression isolate per call. Version 1 stays for saved workflows; both behave alike.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle:
 			'={{ $parameter["eventSource"] === "orderStatus" ? "Order status" : $parameter["eventSource"] === "notification" ? "Notification" : "Transaction webhook" }}',
 		// n8n shows this text on the merged "CCV" entry of the node picker: it describes the whole package.

@@ -115,13 +115,22 @@ interface BenchWorkflows {
 	trigger: Workflow;
 	/** The same trigger with Emit Each Status Once off: no static data written per call. */
 	triggerNoMemory: Workflow;
+	/** Saved workflows' typeVersion 1: n8n evaluates an expression per call (issue 29 #1). */
+	triggerV1: Workflow;
+}
+
+/** The CCV Trigger at a typeVersion (new nodes get 2). */
+function atVersion(workflow: Workflow, typeVersion: number): Workflow {
+	workflow.nodes[0].typeVersion = typeVersion;
+	return workflow;
 }
 
 function workflows(credential: CredentialRef): BenchWorkflows {
 	return {
 		webhook: webhookWorkflow('bench: Webhook node', `bench-webhook-${randomUUID().slice(0, 8)}`, []),
-		trigger: triggerWorkflow('bench: CCV Trigger', credential),
-		triggerNoMemory: triggerWorkflow('bench: CCV Trigger, Emit Each Status Once off', credential, { emitEachStatusOnce: false }),
+		trigger: atVersion(triggerWorkflow('bench: CCV Trigger v2', credential), 2),
+		triggerNoMemory: atVersion(triggerWorkflow('bench: CCV Trigger v2, Emit Each Status Once off', credential, { emitEachStatusOnce: false }), 2),
+		triggerV1: atVersion(triggerWorkflow('bench: CCV Trigger v1', credential), 1),
 	};
 }
 
@@ -130,9 +139,10 @@ async function compare(mode: string, api: RestClient, webhookUrl: (i: number, pa
 	const triggerPath = (w: Workflow) => `${w.nodes[0].webhookId}/webhook`;
 	const contenders: Array<{ label: string; workflow: Workflow; body: (references: string[], i: number) => unknown; url: (i: number) => string }> = [
 		{ label: 'Webhook node', workflow: wf.webhook, body: (_r, i) => ({ id: i }), url: (i) => webhookUrl(i, webhookPath) },
-		{ label: 'CCV Trigger', workflow: wf.trigger, body: (r, i) => ({ id: r[i] }), url: (i) => webhookUrl(i, triggerPath(wf.trigger)) },
+		{ label: 'CCV Trigger v2', workflow: wf.trigger, body: (r, i) => ({ id: r[i] }), url: (i) => webhookUrl(i, triggerPath(wf.trigger)) },
+		{ label: 'CCV Trigger v1', workflow: wf.triggerV1, body: (r, i) => ({ id: r[i] }), url: (i) => webhookUrl(i, triggerPath(wf.triggerV1)) },
 		{
-			label: 'CCV Trigger, Emit Each Status Once off',
+			label: 'CCV Trigger v2, Emit Each Status Once off',
 			workflow: wf.triggerNoMemory,
 			body: (r, i) => ({ id: r[i] }),
 			url: (i) => webhookUrl(i, triggerPath(wf.triggerNoMemory)),
@@ -162,11 +172,11 @@ runOne('one n8n process (SQLite)', async () => {
 		n8n = await createN8n();
 		const credential = await n8n.importCredential(ccvCredential(sandbox.url));
 		const wf = workflows(credential);
-		await n8n.importWorkflow(wf.webhook, wf.trigger, wf.triggerNoMemory);
-		for (const w of [wf.webhook, wf.trigger, wf.triggerNoMemory]) await n8n.publish(w.id);
+		await n8n.importWorkflow(wf.webhook, wf.trigger, wf.triggerNoMemory, wf.triggerV1);
+		for (const w of [wf.webhook, wf.trigger, wf.triggerNoMemory, wf.triggerV1]) await n8n.publish(w.id);
 		const server = await n8n.startServer();
 		await server.waitForWebhook(String(wf.webhook.nodes[0].parameters.path));
-		for (const w of [wf.trigger, wf.triggerNoMemory]) await server.waitForWebhook(`${w.nodes[0].webhookId}/webhook`);
+		for (const w of [wf.trigger, wf.triggerNoMemory, wf.triggerV1]) await server.waitForWebhook(`${w.nodes[0].webhookId}/webhook`);
 		await compare('one process', server.api, (_i, path) => server.webhookUrl(path), wf);
 	} finally {
 		await n8n?.cleanup();
@@ -179,7 +189,7 @@ runQueue('queue mode (main + 2 workers + 2 webhook processes)', async () => {
 		let wf = {} as BenchWorkflows;
 		n8n = await startQueueN8n(ccvCredential(sandbox.url), (credential) => {
 			wf = workflows(credential);
-			return [wf.webhook, wf.trigger, wf.triggerNoMemory];
+			return [wf.webhook, wf.trigger, wf.triggerNoMemory, wf.triggerV1];
 		});
 		const queue = n8n;
 		await compare('queue mode', queue.api, (i, path) => queue.webhookUrl(i % 2, path), wf);

@@ -167,6 +167,9 @@ export async function startEditor(): Promise<Editor> {
 		if (isOurUrl(response.url())) ourResponses.push({ step: current, url: response.url(), status: response.status() });
 	});
 
+	// A busy shared machine (load 20+ on 2 cores) needs far more than Playwright's 30 s defaults.
+	page.setDefaultTimeout(120_000);
+	page.setDefaultNavigationTimeout(180_000);
 	await page.goto(`${server.baseUrl}/signin`);
 	await page.fill('#emailOrLdapLoginId', OWNER.email);
 	await page.fill('#password', OWNER.password);

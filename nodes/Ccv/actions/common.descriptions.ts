@@ -20,14 +20,15 @@ export function customerLocator(resource: string, operation: string | string[], 
 		description: description ?? 'The customer, by your own external ID or by the ID CCV gave it',
 		displayOptions: showFor(resource, operation),
 		// The CCV ID mode is not named "id": n8n would show such a mode as "By ID". Workflows saved with
-		// the old name "id" keep working (readCustomerRef).
+		// the old name "id" keep working (readCustomerRef). Mode labels stay within 7 characters: n8n's
+		// mode box cuts longer ones ("External ID" showed as "External").
 		modes: [
 			{
-				displayName: 'External ID',
+				displayName: 'Your ID',
 				name: 'externalId',
 				type: 'string',
 				placeholder: 'External ID, e.g. crm-1001',
-				hint: 'External ID: the ID your own system gave the customer (at most 64 characters)',
+				hint: 'Your ID: the external ID your own system gave the customer (at most 64 characters)',
 			},
 			{
 				displayName: 'CCV ID',
@@ -131,17 +132,26 @@ export function additionalFieldsCollection(displayOptions: IDisplayOptions, fiel
 	};
 }
 
+/**
+ * The operation's "Options". An operation whose only options are the request tuning shows them as
+ * "Request Tuning (Advanced)": the parameter keeps its name (`options`) and every option its own, so
+ * saved workflows read the same values; only the label in the editor differs.
+ */
 export function optionsCollection(
 	resource: string,
 	operation: string,
 	fields: INodeProperties[] = [],
 ): INodeProperties {
+	const tuningOnly = fields.length === 0;
 	return {
-		displayName: 'Options',
+		displayName: tuningOnly ? 'Request Tuning (Advanced)' : 'Options',
 		name: 'options',
 		type: 'collection',
-		placeholder: 'Add Option',
+		placeholder: tuningOnly ? 'Add Tuning Option' : 'Add Option',
 		default: {},
+		...(tuningOnly
+			? { description: 'How hard to push CCV and how often to retry. The defaults suit almost every workflow: leave this empty unless CCV asks you to slow down.' }
+			: {}),
 		displayOptions: showFor(resource, operation),
 		options: [...fields, ...requestOptionFields].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};

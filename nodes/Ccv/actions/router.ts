@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { prepareItems, refusalOf, runItems } from '../helpers/executor';
+import { noteManualChangesRun } from '../helpers/manualRunNotice';
 import { CcvClient } from '../transport';
 import type { GateStats } from '../transport';
 import * as card from './card';
@@ -59,5 +60,6 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		redact,
 	});
 	reportPace(this, settings.gate.stats());
+	noteManualChangesRun(this);
 	return [output];
 }

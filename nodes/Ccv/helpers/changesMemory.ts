@@ -40,6 +40,7 @@ export function changesFields(resource: string, operation: string): INodePropert
 			default: false,
 			description:
 				'Whether to output only what changed status since this node\'s last run (for a Schedule Trigger: each status change is output once). The node remembers the last status of up to 5,000 transactions or orders in the workflow\'s static data; runs you start by hand in the editor remember nothing. In queue mode n8n gives workers no static data: add a Remove Duplicates node on eventKey.',
+			hint: 'Remembers only in published runs (e.g. from a Schedule Trigger). A run you start by hand remembers nothing: it outputs the same changes each time.',
 			displayOptions: { show },
 		},
 		{

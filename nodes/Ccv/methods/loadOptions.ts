@@ -12,7 +12,24 @@ import { CcvClient } from '../transport';
 
 /** Dropdown lists the editor loads from CCV with the node's credential (GET /api/v1/method). */
 
-async function merchantMethods(ctx: ILoadOptionsFunctions): Promise<CcvPaymentMethod[]> {
+/** What a list shows while the node has no CCV credential (n8n loads it again once one is set). */
+export const PICK_CREDENTIAL_FIRST: INodePropertyOptions = {
+	name: 'Pick a CCV Credential First',
+	value: '',
+	description: 'Choose or create a CCV credential at the top of this panel; the list then loads from CCV',
+};
+
+/**
+ * Whether the node has a CCV credential. A node just added to a new workflow may have none yet:
+ * n8n still asks for its lists, and n8n reloads them when the credential is set.
+ */
+function hasCredential(ctx: ILoadOptionsFunctions): boolean {
+	const chosen = ctx.getNode().credentials?.ccvApi;
+	return !!chosen && (!!chosen.id || !!chosen.name);
+}
+
+async function merchantMethods(ctx: ILoadOptionsFunctions): Promise<CcvPaymentMethod[] | undefined> {
+	if (!hasCredential(ctx)) return undefined;
 	// Few retries and short waits: someone is waiting for the dropdown to open.
 	return await listPaymentMethods(new CcvClient(ctx, { maxRetries: 2, maxWaitMs: 5_000, timeoutMs: 15_000 }));
 }
@@ -24,6 +41,7 @@ function byName(a: INodePropertyOptions, b: INodePropertyOptions): number {
 /** The methods the merchant's account offers, with the brands or banks each one has. */
 export async function getPaymentMethods(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const methods = await merchantMethods(this);
+	if (!methods) return [PICK_CREDENTIAL_FIRST];
 	return methods
 		.map((entry) => {
 			const brands = brandsOf(entry).map(brandName);
@@ -43,6 +61,7 @@ export async function getPaymentMethods(this: ILoadOptionsFunctions): Promise<IN
 /** The card brands of the Card method (value as CCV expects it in `brand`). */
 export async function getCardBrands(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const methods = await merchantMethods(this);
+	if (!methods) return [PICK_CREDENTIAL_FIRST];
 	const brands = methods.filter((entry) => entry.method === 'card').flatMap(brandsOf);
 	return [...new Set(brands)].map((brand) => ({ name: brandName(brand), value: brand })).sort(byName);
 }
@@ -50,6 +69,7 @@ export async function getCardBrands(this: ILoadOptionsFunctions): Promise<INodeP
 /** The iDEAL banks (value: the issuer ID CCV expects in `issuer`). */
 export async function getIdealIssuers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const methods = await merchantMethods(this);
+	if (!methods) return [PICK_CREDENTIAL_FIRST];
 	return methods
 		.filter((entry) => entry.method === 'ideal')
 		.flatMap(issuersOf)

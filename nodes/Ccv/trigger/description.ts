@@ -40,7 +40,9 @@ export const triggerPanel: TriggerPanelDefinition = {
 
 export const triggerProperties: INodeProperties[] = [
 	{
-		displayName: 'Event Source',
+		// n8n's node picker lists one trigger entry per option of the parameter labelled "Trigger On"
+		// (or "Event"), with each option's `action` as its text: the events a user looks for.
+		displayName: 'Trigger On',
 		name: 'eventSource',
 		type: 'options',
 		noDataExpression: true,
@@ -48,16 +50,19 @@ export const triggerProperties: INodeProperties[] = [
 			{
 				name: 'Transaction Webhook',
 				value: 'transaction',
+				action: 'On payment or refund status changed',
 				description: 'CCV\'s webhook for payments, refunds, captures and reversals: it names the transaction only',
 			},
 			{
 				name: 'Notification',
 				value: 'notification',
+				action: 'On payment or refund status changed (CCV notification)',
 				description: 'CCV\'s notifications (notificationRequests), which also carry an event type such as StatusChanged',
 			},
 			{
 				name: 'Order Status Notification',
 				value: 'orderStatus',
+				action: 'On Boarding order status changed',
 				description: 'CCV Boarding API: CCV calls when a submitted order changes status',
 			},
 		],

@@ -15,6 +15,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
+		placeholder: 'e.g. LOY-1001',
 		description: 'Returns every customer with this customer reference (CCV searches by this reference only)',
 		displayOptions: showFor('customer', 'getAll'),
 	},

@@ -162,6 +162,7 @@ export function amountChoiceFields(
 			type: 'options',
 			required: true,
 			default: 'partial',
+			description: `Whether to use all of ${whole} or only the amount you give below. Always your choice: an empty Amount never means all of it.`,
 			options: [
 				{ name: 'Full Amount', value: 'full', description: `All of ${whole}` },
 				{ name: 'Partial Amount', value: 'partial', description: 'The amount given below' },

@@ -15,11 +15,14 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 	return methods.map((entry) => {
 		const brands = brandsOf(entry);
 		const issuers = issuersOf(entry);
+		// Every item has options, brands and issuers (empty where the method has none): n8n's Table view
+		// shows a key only some items have as a red "undefined" in the others.
 		return {
 			...entry,
+			options: entry.options ?? [],
 			name: methodName(entry.method),
-			...(brands.length ? { brands } : {}),
-			...(issuers.length ? { issuers: issuers as unknown as IDataObject[] } : {}),
+			brands,
+			issuers: issuers as unknown as IDataObject[],
 		};
 	});
 }

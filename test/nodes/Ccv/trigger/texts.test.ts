@@ -51,3 +51,36 @@ describe('CCV Trigger texts', () => {
 		expect(description.properties.map((p) => p.name)).toContain('orderIds');
 	});
 });
+
+// Issue 27 #6: n8n's node picker lists a trigger's events from the parameter labelled "Trigger On"
+// (or "Event"/"Events"), one entry per option, each named by the option's `action`; without such a
+// parameter it shows one entry, "On new CCV event".
+describe('CCV Trigger in the node picker (issue 27 #6)', () => {
+	const PICKER_LABELS = ['event', 'events', 'trigger on'];
+	const events = description.properties.find((p) => PICKER_LABELS.includes(p.displayName.toLowerCase()));
+
+	it('lists the events a user looks for, keeping the saved parameter name and values', () => {
+		expect(events?.name).toBe('eventSource');
+		const options = (events?.options ?? []) as Array<{ value: string; action?: string }>;
+		expect(options.map((o) => [o.value, o.action])).toEqual([
+			['transaction', 'On payment or refund status changed'],
+			['notification', 'On payment or refund status changed (CCV notification)'],
+			['orderStatus', 'On Boarding order status changed'],
+		]);
+	});
+});
+
+// Issue 29 #1: n8n evaluates an expression on every webhook call for a typeVersion-1 start node.
+describe('CCV Trigger versions (issue 29 #1)', () => {
+	it('keeps version 1 for saved workflows and gives new nodes version 2', () => {
+		expect(description.version).toEqual([1, 2]);
+		expect(description.defaultVersion).toBe(2);
+	});
+
+	it('has no parameter n8n reads per call at version 1 ("options.binaryData"), and no webhook field is an expression', () => {
+		expect(description.properties.map((p) => p.name)).not.toContain('options');
+		for (const webhook of description.webhooks ?? []) {
+			for (const value of Object.values(webhook)) expect(String(value).startsWith('=')).toBe(false);
+		}
+	});
+});

@@ -16,13 +16,15 @@ const forOperation = (properties: INodeProperties[], operation: string) =>
 describe('the Customer field', () => {
 	const locators = [...customer.description, ...card.description].filter((p) => p.type === 'resourceLocator');
 
-	it('offers "External ID" and "CCV ID" (no mode named "id", which n8n would show as "By ID")', () => {
+	// Issue 27 #7: n8n's mode box shows about 7 characters ("External ID" was cut to "External").
+	it('offers "Your ID" and "CCV ID" (no mode named "id", which n8n would show as "By ID"), labels that fit the mode box', () => {
 		expect(locators.length).toBe(7);
 		for (const locator of locators) {
 			expect(locator.modes?.map((m) => [m.name, m.displayName])).toEqual([
-				['externalId', 'External ID'],
+				['externalId', 'Your ID'],
 				['ccvId', 'CCV ID'],
 			]);
+			for (const mode of locator.modes ?? []) expect(mode.displayName.length).toBeLessThanOrEqual(7);
 		}
 	});
 

@@ -21,7 +21,10 @@ describe('Payment Method > Get Many', () => {
 		expect(byMethod.card.options).toEqual(expect.arrayContaining([{ brand: 'visa' }]));
 		expect(byMethod.ideal).toMatchObject({ name: 'iDEAL' });
 		expect(byMethod.ideal.issuers).toEqual(expect.arrayContaining([{ id: 'INGBNL2A', name: 'ING', group: 'Nederland' }]));
-		expect(byMethod.paypal).toEqual({ method: 'paypal', name: 'PayPal' });
+		// Issue 27 #8: every item has options, brands and issuers (empty arrays where the method has none),
+		// so n8n's Table view shows no red "undefined" cells.
+		expect(byMethod.paypal).toEqual({ method: 'paypal', name: 'PayPal', options: [], brands: [], issuers: [] });
+		for (const item of items) expect(Object.keys(item.json)).toEqual(expect.arrayContaining(['options', 'brands', 'issuers']));
 		expect(items.every((item) => item.pairedItem !== undefined)).toBe(true);
 	});
 
