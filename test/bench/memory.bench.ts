@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test tooling: runs in Node, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test tooling: runs in Node, never inside n8n */
 // Issue 29 #4: memory. (1) Peak resident memory of n8n's process for a bulk delete and a CRM sync of
 // BENCH_MEMORY_ITEMS (default 10,000) customers, the CCV node beside the HTTP Request node doing the same
 // work, in the same run, each repeated 3 times (min / median / max), with a baseline run that only
