@@ -3,17 +3,11 @@
 // refuse before anything is sent, with the node's own sentence; a test key over http (the local
 // sandbox) still tests as before.
 import { liveKeyOverHttp } from '../../nodes/Ccv/rules';
-import { startWire } from '../nodes/Ccv/transport/wire';
-import type { Wire } from '../nodes/Ccv/transport/wire';
+import { useWire } from '../nodes/Ccv/transport/wire';
 import { runCredentialTest } from './credentialTestRequest';
 
-let wire: Wire;
-beforeAll(async () => {
-	wire = await startWire();
-});
-afterAll(async () => await wire.close());
+const wire = useWire();
 beforeEach(() => {
-	wire.log.length = 0;
 	wire.handle(() => ({ status: 200, body: [{ method: 'card' }] }));
 });
 

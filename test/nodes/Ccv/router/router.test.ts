@@ -1,16 +1,10 @@
-import { startWire } from '../transport/wire';
-import type { Wire } from '../transport/wire';
+import { useWire } from '../transport/wire';
 import { executed, runProbe } from './fakeNode';
 
 // The router checks every item before any item is sent (issue 15 #12), and refuses two items of one
 // run that would share one Idempotency-Reference.
-let wire: Wire;
-beforeAll(async () => {
-	wire = await startWire();
-});
-afterAll(async () => await wire.close());
+const wire = useWire();
 beforeEach(() => {
-	wire.log.length = 0;
 	wire.handle(() => ({ status: 200, body: { ok: true } }));
 });
 

@@ -1,15 +1,9 @@
 import { runProbe } from './fakeNode';
-import { startWire } from '../transport/wire';
-import type { Wire } from '../transport/wire';
+import { useWire } from '../transport/wire';
 
 // Issue 15 #9: an option that is not a number in range is refused in plain words, before anything is sent.
-let wire: Wire;
-beforeAll(async () => {
-	wire = await startWire();
-});
-afterAll(async () => await wire.close());
+const wire = useWire();
 beforeEach(() => {
-	wire.log.length = 0;
 	wire.handle(() => ({ status: 200, body: {} }));
 });
 const FAKE_TEST_KEY = ['t', 'settings', 'fake'].join('_');

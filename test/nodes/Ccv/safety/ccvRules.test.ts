@@ -11,16 +11,10 @@ import { orderSubmit } from '../../../../nodes/Ccv/schemas/order';
 import { runCcvNode } from '../../../helpers/engine';
 import type { CcvCredentialData } from '../../../helpers/engine';
 import { runCredentialTest } from '../../../credentials/credentialTestRequest';
-import { startWire } from '../transport/wire';
-import type { Wire } from '../transport/wire';
+import { useWire } from '../transport/wire';
 
-let wire: Wire;
-beforeAll(async () => {
-	wire = await startWire();
-});
-afterAll(async () => await wire.close());
+const wire = useWire();
 beforeEach(() => {
-	wire.log.length = 0;
 	wire.handle(() => ({ status: 200, body: [] }));
 });
 

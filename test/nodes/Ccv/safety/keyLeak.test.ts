@@ -1,6 +1,5 @@
 import { runProbe } from '../router/fakeNode';
-import { startWire } from '../transport/wire';
-import type { Wire } from '../transport/wire';
+import { useWire } from '../transport/wire';
 
 // Issue 15 #8: a server (CCV or a proxy) that echoes the API key in its error must not get it into
 // any output, error field, Continue On Fail item or the execution's run data, in any form.
@@ -13,14 +12,7 @@ const forms = {
 	basicUrlEncoded: encodeURIComponent(Buffer.from(`${KEY}:`).toString('base64')),
 };
 
-let wire: Wire;
-beforeAll(async () => {
-	wire = await startWire();
-});
-afterAll(async () => await wire.close());
-beforeEach(() => {
-	wire.log.length = 0;
-});
+const wire = useWire();
 
 /** Every string anywhere in `value` (own fields, enumerable or not, e.g. message and stack). */
 function allText(value: unknown, seen = new Set<unknown>()): string[] {

@@ -5,19 +5,14 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { runCcvNode } from '../../../helpers/engine';
 import { useTestSandbox } from '../../../sandbox/testing';
-import { startWire } from '../transport/wire';
-import type { Wire } from '../transport/wire';
+import { useWire } from '../transport/wire';
 
 const t = useTestSandbox();
 const SHARED = ['Shared-Token+With/Odd=Chars', '8f3a91c2'].join('-');
 const HOOK = `https://n8n.example.com/webhook/abc/webhook?token=${encodeURIComponent(SHARED)}`;
 const forms = { raw: SHARED, urlEncoded: encodeURIComponent(SHARED) };
 
-let wire: Wire;
-beforeAll(async () => {
-	wire = await startWire();
-});
-afterAll(async () => await wire.close());
+const wire = useWire();
 
 function allText(value: unknown, seen = new Set<unknown>()): string[] {
 	if (typeof value === 'string') return [value];

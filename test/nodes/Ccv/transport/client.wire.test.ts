@@ -1,17 +1,11 @@
 import { useSandbox } from '../actions/sandboxRun';
 import { runProbe } from '../router/fakeNode';
-import { startWire } from './wire';
-import type { Wire } from './wire';
+import { useWire } from './wire';
 
 // What the transport refuses or concludes, seen at the wire: a local server that answers whatever the
 // test scripts, and the sandbox for CCV's own answers.
-let wire: Wire;
-beforeAll(async () => {
-	wire = await startWire();
-});
-afterAll(async () => await wire.close());
+const wire = useWire();
 beforeEach(() => {
-	wire.log.length = 0;
 	wire.handle(() => ({ status: 200, body: { ok: true } }));
 });
 const FAKE_TEST_KEY = ['t', 'wire', 'fake'].join('_');

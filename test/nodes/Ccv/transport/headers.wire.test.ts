@@ -7,16 +7,10 @@
 // enums throw on them: PLUGINS.md) and never fail an item.
 import { runCcvNode } from '../../../helpers/engine';
 import { runProbe } from '../router/fakeNode';
-import { startWire } from './wire';
-import type { Wire } from './wire';
+import { useWire } from './wire';
 
-let wire: Wire;
-beforeAll(async () => {
-	wire = await startWire();
-});
-afterAll(async () => await wire.close());
+const wire = useWire();
 beforeEach(() => {
-	wire.log.length = 0;
 	wire.handle(() => ({ status: 200, body: { ok: true } }));
 });
 const FAKE_TEST_KEY = ['t', 'wire', 'fake'].join('_');

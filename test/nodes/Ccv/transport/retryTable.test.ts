@@ -1,18 +1,11 @@
 import { runProbe } from '../router/fakeNode';
-import { closedPort, startWire } from './wire';
-import type { Wire, WireAnswer } from './wire';
+import { closedPort, useWire } from './wire';
+import type { WireAnswer } from './wire';
 
 // The README's retry table, row by row, at the wire: the probe
 // resource sends exactly the method (and Idempotency-Reference) asked for; the first answer is the
 // row's failure, every later one a 200. "resent" = a second request reached the server.
-let wire: Wire;
-beforeAll(async () => {
-	wire = await startWire();
-});
-afterAll(async () => await wire.close());
-beforeEach(() => {
-	wire.log.length = 0;
-});
+const wire = useWire();
 
 const FAKE_TEST_KEY = ['t', 'table', 'fake'].join('_');
 const creds = () => ({ apiKey: FAKE_TEST_KEY, baseUrl: wire.url });

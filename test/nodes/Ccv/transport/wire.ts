@@ -91,3 +91,36 @@ export async function closedPort(): Promise<number> {
 	await new Promise<void>((resolve) => server.close(() => resolve()));
 	return port;
 }
+
+/**
+ * One wire server per test file: started before the file's tests, closed after them; before each
+ * test its log is emptied and, when `reset` is given, that handler is put back.
+ */
+export function useWire(reset?: WireHandler): Wire {
+	let wire: Wire | undefined;
+	const current = (): Wire => {
+		if (!wire) throw new Error('useWire: the server starts in beforeAll; use it inside a test or hook');
+		return wire;
+	};
+	beforeAll(async () => {
+		wire = await startWire();
+	});
+	afterAll(async () => await wire?.close());
+	beforeEach(() => {
+		current().log.length = 0;
+		if (reset) current().handle(reset);
+	});
+	return {
+		get url() {
+			return current().url;
+		},
+		get log() {
+			return current().log;
+		},
+		get inFlight() {
+			return current().inFlight;
+		},
+		handle: (handler) => current().handle(handler),
+		close: async () => await current().close(),
+	};
+}

@@ -6,17 +6,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runCcvNode } from '../../../../helpers/engine';
-import { startWire } from '../../transport/wire';
-import type { Wire, WireAnswer } from '../../transport/wire';
+import { useWire } from '../../transport/wire';
+import type { WireAnswer } from '../../transport/wire';
 
-let wire: Wire;
-beforeAll(async () => {
-	wire = await startWire();
-});
-afterAll(async () => await wire.close());
-beforeEach(() => {
-	wire.log.length = 0;
-});
+const wire = useWire();
 
 const FAKE_TEST_KEY = ['t', 'wire', 'fake'].join('_');
 
