@@ -72,7 +72,7 @@ test('the tarball holds exactly dist/, README.md, LICENSE and package.json, and 
 test('n8n loads every node and credential of the installed package, and the CCV node as an AI tool', async () => {
 	const nodes = (await server.api.get('/types/nodes.json')) as Array<{ name: string; codex?: { alias?: string[] } }>;
 	const ours = nodes.filter((node) => node.name.startsWith('CUSTOM.ccv')).map((node) => node.name);
-	expect(ours.sort()).toEqual([CCV_NODE, `${CCV_NODE}Tool`, CCV_TRIGGER_NODE].sort());
+	expect(ours.sort()).toEqual([CCV_NODE, `${CCV_NODE}Tool`, CCV_TRIGGER_NODE, 'CUSTOM.ccvReconcileTrigger'].sort());
 	const credentials = (await server.api.get('/types/credentials.json')) as Array<{ name: string }>;
 	expect(credentials.map((type) => type.name)).toContain('ccvApi');
 	const codex = nodes.find((node) => node.name === CCV_NODE)?.codex;
