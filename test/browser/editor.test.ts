@@ -401,7 +401,7 @@ describe('issue 27: the editor\'s second walk', () => {
 		await withPanel(editor, 'Every CCV operation / docs', OPERATIONS[0].name, async () => void (nodeDocs = await docs()));
 		const example = editor.examples.find((e) => e.file === 'payment-status-to-ops.json')!.workflow;
 		await openWorkflow(editor, example.id);
-		const trigger = example.nodes.find((node) => node.type === 'CUSTOM.ccvReconcileTrigger')!.name;
+		const trigger = example.nodes.find((node) => node.type === 'CUSTOM.ccvTrigger')!.name;
 		let triggerDocs: string | null = null;
 		await withPanel(editor, `${example.name} / ${trigger}`, trigger, async () => void (triggerDocs = await docs()));
 		expect(String(nodeDocs)).toMatch(/n8n-nodes-ccv.*#nodes-and-operations/);
