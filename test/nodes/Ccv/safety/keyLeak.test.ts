@@ -1,5 +1,6 @@
 import { runProbe } from '../router/fakeNode';
 import { useWire } from '../transport/wire';
+import { expectNoSecret } from './secretSearch';
 
 // Issue 15 #8: a server (CCV or a proxy) that echoes the API key in its error must not get it into
 // any output, error field, Continue On Fail item or the execution's run data, in any form.
@@ -14,20 +15,7 @@ const forms = {
 
 const wire = useWire();
 
-/** Every string anywhere in `value` (own fields, enumerable or not, e.g. message and stack). */
-function allText(value: unknown, seen = new Set<unknown>()): string[] {
-	if (typeof value === 'string') return [value];
-	if (!value || typeof value !== 'object' || seen.has(value)) return [];
-	seen.add(value);
-	return Object.getOwnPropertyNames(value).flatMap((k) => allText((value as Record<string, unknown>)[k], seen));
-}
-
-function expectNoKey(where: string, value: unknown) {
-	const text = allText(value).join('\n');
-	for (const [name, form] of Object.entries(forms)) {
-		expect({ where, form: name, found: text.includes(form) }).toEqual({ where, form: name, found: false });
-	}
-}
+const expectNoKey = (where: string, value: unknown) => expectNoSecret(forms, where, value);
 
 const echo = (req: { headers: Record<string, unknown> }) => {
 	const auth = String(req.headers.authorization ?? '');

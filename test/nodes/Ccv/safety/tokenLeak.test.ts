@@ -6,6 +6,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { runCcvNode } from '../../../helpers/engine';
 import { useTestSandbox } from '../../../sandbox/testing';
 import { useWire } from '../transport/wire';
+import { expectNoSecret } from './secretSearch';
 
 const t = useTestSandbox();
 const SHARED = ['Shared-Token+With/Odd=Chars', '8f3a91c2'].join('-');
@@ -14,19 +15,7 @@ const forms = { raw: SHARED, urlEncoded: encodeURIComponent(SHARED) };
 
 const wire = useWire();
 
-function allText(value: unknown, seen = new Set<unknown>()): string[] {
-	if (typeof value === 'string') return [value];
-	if (!value || typeof value !== 'object' || seen.has(value)) return [];
-	seen.add(value);
-	return Object.getOwnPropertyNames(value).flatMap((k) => allText((value as Record<string, unknown>)[k], seen));
-}
-
-function expectNoToken(where: string, value: unknown) {
-	const text = allText(value).join('\n');
-	for (const [name, form] of Object.entries(forms)) {
-		expect({ where, form: name, found: text.includes(form) }).toEqual({ where, form: name, found: false });
-	}
-}
+const expectNoToken = (where: string, value: unknown) => expectNoSecret(forms, where, value);
 
 function payment(options: INodeParameters = {}): INodeParameters {
 	return {
