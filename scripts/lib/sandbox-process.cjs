@@ -1,11 +1,11 @@
-// The CCV sandbox as a child process (`tsx test/sandbox/cli.ts`), for npm start and benchmarks.
+// The CCV sandbox as a child process (`tsx sandbox/cli.ts`), for npm start and benchmarks.
 const path = require('node:path');
 const { ROOT } = require('./runtime-paths.cjs');
 const { startProcess, isPortFree, freePort } = require('./processes.cjs');
 const { waitUntil } = require('./n8n-server.cjs');
 
 const TSX_CLI = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const SANDBOX_CLI = path.join(ROOT, 'test', 'sandbox', 'cli.ts');
+const SANDBOX_CLI = path.join(ROOT, 'sandbox', 'cli.ts');
 
 /**
  * Starts the sandbox on `port` (a free one when taken, unless strictPort) and resolves once its

@@ -10,7 +10,7 @@
 // Only some rows (each filter a comma list; unset = all):
 //   BENCH_JOBS=delete,mergeUpdate  BENCH_LIMITS=none,flight0,flight1,rate0,rate1  BENCH_NODES=a,b,c,d
 // e.g. BENCH_NODES=c,d BENCH_LIMITS=flight0,rate0 npm run bench -- realN8n
-import type { CapacitySettings, RequestLogEntry } from '../sandbox';
+import type { CapacitySettings, RequestLogEntry } from '../../sandbox';
 import { useTestSandbox } from '../sandbox/testing';
 import { ccvCredential, createN8n, newId, nodeExecutionTime, removeAllTempDirs, setupRuntime } from '../e2e/harness';
 import type { CredentialRef, N8nInstance } from '../e2e/harness';

@@ -13,8 +13,8 @@ import { ccvCredential, createN8n, removeAllTempDirs, setupRuntime } from '../e2
 import type { CredentialRef, N8nInstance, Workflow } from '../e2e/harness';
 import { listAll, startQueueN8n, triggerWorkflow, webhookWorkflow } from '../e2e/queueHarness';
 import type { QueueN8n } from '../e2e/queueHarness';
-import { startSandbox } from '../sandbox';
-import type { Sandbox } from '../sandbox';
+import { startSandbox } from '../../sandbox';
+import type { Sandbox } from '../../sandbox';
 import { fmt, printTable } from './lib/table';
 
 const CALLS = Number(process.env.BENCH_TRIGGER_CALLS ?? 200);

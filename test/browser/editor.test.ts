@@ -295,7 +295,7 @@ describe('the credential (issue 19 #2)', () => {
 // ------------------------------------------------------------------------------------------------
 // Issue 27: the editor's second walk. Each test names its finding ("issue 27 #N").
 
-const DEMO_ORDER = 'b0a7d000-0000-4000-8000-000000000001'; // test/sandbox/seed.ts SEED.order
+const DEMO_ORDER = 'b0a7d000-0000-4000-8000-000000000001'; // sandbox/seed.ts SEED.order
 const TUNING_ONLY = ['Get many cards', 'Get many transactions', 'Get the status of an order', 'Get many payment methods'];
 
 /** The open panel's parameters as text. */

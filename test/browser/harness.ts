@@ -27,8 +27,8 @@ import { login, startN8nServer } from '../../scripts/lib/n8n-server.cjs';
 import type { N8nServer, RestClient } from '../../scripts/lib/n8n-server.cjs';
 import { freePort, runProcess, stopAll } from '../../scripts/lib/processes.cjs';
 import { N8N_BIN, ROOT, RUNTIME_MARKER } from '../../scripts/lib/runtime-paths.cjs';
-import { startSandbox } from '../sandbox';
-import type { Sandbox } from '../sandbox';
+import { startSandbox } from '../../sandbox';
+import type { Sandbox } from '../../sandbox';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const CHROMIUM_FLAGS = [

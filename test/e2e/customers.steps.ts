@@ -1,5 +1,5 @@
 // The customer and card steps of customers.test.ts: one CCV node each, run in one workflow.
-import { SEED } from '../sandbox';
+import { SEED } from '../../sandbox';
 import type { Step } from './harness';
 
 const byExternalId = (value: string) => ({ __rl: true, mode: 'externalId', value });

@@ -1,6 +1,6 @@
 // Every customer and card operation of the CCV node, run once in a real n8n against the sandbox:
 // one workflow, one `n8n execute` (see harness.ts for the pattern).
-import { SEED } from '../sandbox';
+import { SEED } from '../../sandbox';
 import { nodeErrorItems, okItems, useStepsRun } from './harness';
 import { customerSteps } from './customers.steps';
 

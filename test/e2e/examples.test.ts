@@ -1,7 +1,7 @@
 // The example workflows of examples/ (what `npm start` imports) run in a real n8n against the
 // seeded sandbox, exactly as shipped. The trigger example runs in server.test.ts.
 import { loadExamples, type ExampleWorkflow } from '../../scripts/lib/examples.cjs';
-import { SEED, startSandbox, type Sandbox } from '../sandbox';
+import { SEED, startSandbox, type Sandbox } from '../../sandbox';
 import {
 	ccvCredential,
 	createN8n,

@@ -16,7 +16,7 @@
  *      `items` become the node's input (a Code node "<name> input" returns them; default one empty
  *      item), so parameters can use expressions such as '={{ $json.id }}'; `after: '<step name>'`
  *      chains from an earlier step's output instead. Steps run top to bottom against one seeded
- *      sandbox: give each step its own seed records (SEED in test/sandbox/seed.ts) or its own new ones.
+ *      sandbox: give each step its own seed records (SEED in sandbox/seed.ts) or its own new ones.
  *      Every CCV node has Continue On Fail on: a failing step outputs an error item ({ error,
  *      description, httpCode }) and the others still run.
  *   2. Add a test: okItems(run, '<step name>') gives that node's output JSON (and fails with the error
@@ -56,8 +56,8 @@ import { login, startN8nServer, waitForProductionWebhook, waitUntil } from '../.
 import type { ExecutionSummary, N8nServer, RestClient } from '../../scripts/lib/n8n-server.cjs';
 import { freePort, runProcess, stopAll } from '../../scripts/lib/processes.cjs';
 import { N8N_BIN, ROOT, RUNTIME_MARKER } from '../../scripts/lib/runtime-paths.cjs';
-import { startSandbox } from '../sandbox';
-import type { RequestLogEntry, Sandbox } from '../sandbox';
+import { startSandbox } from '../../sandbox';
+import type { RequestLogEntry, Sandbox } from '../../sandbox';
 
 export type { N8nRun } from '../../scripts/lib/n8n-cli.cjs';
 export type { ExecutionSummary, RestClient } from '../../scripts/lib/n8n-server.cjs';

@@ -12,7 +12,7 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 
 import type { PackedExtension } from '../../scripts/lib/extension.cjs';
 import { Ccv } from '../../nodes/Ccv/Ccv.node';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { startSandbox, type Sandbox } from '../../sandbox';
 import {
 	CCV_NODE,
 	CCV_TRIGGER_NODE,

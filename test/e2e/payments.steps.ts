@@ -1,5 +1,5 @@
 // The payment, refund, transaction, mandate and order steps of payments.test.ts.
-import { SEED } from '../sandbox';
+import { SEED } from '../../sandbox';
 import type { Step } from './harness';
 
 /** A successful authorisation payments.test.ts adds before the run, for Reversal (the seeded one gets captured). */

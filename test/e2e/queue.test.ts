@@ -7,8 +7,8 @@
 // across processes, so every item carries an eventKey); the queue-mode example (a PostgreSQL claim
 // on eventKey, examples/payment-status-queue-mode.json) with copies at the same moment to both webhook
 // processes; the CCV Reconciliation Trigger on the main across a restart with its memory lost.
-import { startSandbox } from '../sandbox';
-import type { Sandbox } from '../sandbox';
+import { startSandbox } from '../../sandbox';
+import type { Sandbox } from '../../sandbox';
 import { loadExamples } from '../../scripts/lib/examples.cjs';
 import { ccvCredential, CCV_NODE, removeAllTempDirs, setupRuntime } from './harness';
 import type { CredentialRef, Workflow } from './harness';

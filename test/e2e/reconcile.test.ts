@@ -3,8 +3,8 @@
 // `n8n execute` (mode "cli", which saves static data as a Schedule Trigger's runs do). Transaction >
 // Get Many (pending) and Order > Get Status with Output Only Changes output each status change once;
 // between runs the sandbox settles a payment and moves an order.
-import { startSandbox } from '../sandbox';
-import type { Sandbox } from '../sandbox';
+import { startSandbox } from '../../sandbox';
+import type { Sandbox } from '../../sandbox';
 import { Client } from '../sandbox/test-client';
 import { buildWorkflow, ccvCredential, createN8n, nodeItems, removeAllTempDirs, setupRuntime } from './harness';
 import type { N8nInstance, N8nRun, StartedServer, Workflow } from './harness';

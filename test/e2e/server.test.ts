@@ -3,7 +3,7 @@
 // trigger workflows run once per verified status change the sandbox delivers, never for spoofed calls.
 import { loadAsCommunityPackage, type CommunityLoadResult, type PackedExtension } from '../../scripts/lib/extension.cjs';
 import { loadExamples } from '../../scripts/lib/examples.cjs';
-import { SEED, startSandbox, type Sandbox } from '../sandbox';
+import { SEED, startSandbox, type Sandbox } from '../../sandbox';
 import {
 	CCV_TRIGGER_NODE,
 	ccvCredential,

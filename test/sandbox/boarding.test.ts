@@ -1,5 +1,5 @@
 // Boarding API (seed 003): SubmitOrder and the order status.
-import { ORDER_STATUSES } from './index';
+import { ORDER_STATUSES } from '../../sandbox/index';
 import { useTestSandbox } from './testing';
 
 const t = useTestSandbox();

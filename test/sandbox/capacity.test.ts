@@ -1,6 +1,6 @@
 // Capacity modes (issue 10): N requests in flight, R requests per second; over either: 429 + Retry-After, nothing applied.
-import { Capacity } from './capacity';
-import { startSandbox, type Sandbox } from './index';
+import { Capacity } from '../../sandbox/capacity';
+import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { Client } from './test-client';
 
 describe('Capacity (fake clock)', () => {

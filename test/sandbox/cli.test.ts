@@ -2,8 +2,8 @@
 // `npm run sandbox`: its flags, and the program itself (prints URL and key, serves, stops on SIGTERM).
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { parseArgs } from './cli';
-import { SEED } from './index';
+import { parseArgs } from '../../sandbox/cli';
+import { SEED } from '../../sandbox/index';
 import { Client } from './test-client';
 
 describe('parseArgs', () => {
@@ -39,7 +39,7 @@ describe('parseArgs', () => {
 it('runs as a program: prints URL and key, serves the seed, stops cleanly on SIGTERM', async () => {
 	const tsx = require.resolve('tsx/cli');
 	// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- starts our own CLI, fixed arguments
-	const child = spawn(process.execPath, [tsx, join(__dirname, 'cli.ts'), '--port', '0', '--api-key', 't_cli'], {
+	const child = spawn(process.execPath, [tsx, join(__dirname, '..', '..', 'sandbox', 'cli.ts'), '--port', '0', '--api-key', 't_cli'], {
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let out = '';

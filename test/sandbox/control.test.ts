@@ -1,5 +1,5 @@
 // The control API under /_sandbox/ (for other processes), the seed data and the pay page.
-import { SEED } from './index';
+import { SEED } from '../../sandbox/index';
 import { paymentBody, startReceiver } from './test-client';
 import { useTestSandbox } from './testing';
 

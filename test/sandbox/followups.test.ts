@@ -1,5 +1,5 @@
 // Refunds (seed 004), captures and reversals (REFERENCE §8): validation, limits, failure codes.
-import { DEFAULT_READINGS } from './index';
+import { DEFAULT_READINGS } from '../../sandbox/index';
 import { useTestSandbox } from './testing';
 
 const t = useTestSandbox();

@@ -2,7 +2,7 @@
 // Starting and stopping sandboxes leaves nothing behind: no port, socket, timer or webhook client.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startSandbox } from './index';
+import { startSandbox } from '../../sandbox/index';
 import { Client, paymentBody } from './test-client';
 
 const WATCHED = ['TCPServerWrap', 'TCPSocketWrap', 'Timeout'];

@@ -4,7 +4,7 @@
 // "Replaces the standard webhook when included") is the reading notificationsReplaceWebhook
 // 'status-changed'.
 import { paymentBody, startReceiver, type Receiver } from './test-client';
-import { DEFAULT_READINGS } from './index';
+import { DEFAULT_READINGS } from '../../sandbox/index';
 import { useTestSandbox } from './testing';
 
 const t = useTestSandbox({ allowHttpWebhooks: true });

@@ -1,7 +1,7 @@
 // Payments, mandates, the vault, methods and transaction reads (REFERENCE §3, §7, §8, §10; seed 001).
 import { useTestSandbox } from './testing';
 import { paymentBody } from './test-client';
-import { DEFAULT_READINGS } from './index';
+import { DEFAULT_READINGS } from '../../sandbox/index';
 
 const t = useTestSandbox();
 

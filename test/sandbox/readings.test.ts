@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- test tooling: runs in Node, never inside n8n */
 // The readings (switches) where CCV's docs are ambiguous or silent: each reading's behaviour, and
 // the strict defaults. README "Readings" names the source of each.
-import { DEFAULT_READINGS, parseReading } from './readings';
+import { DEFAULT_READINGS, parseReading } from '../../sandbox/readings';
 import { paymentBody } from './test-client';
 import { useTestSandbox } from './testing';
 

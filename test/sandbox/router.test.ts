@@ -2,8 +2,8 @@
 // and what "." / ".." and unknown paths get.
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- test tooling: runs in Node, never inside n8n */
 import { request } from 'node:http';
-import { Router } from './router';
-import { ALL_ROUTES } from './routes';
+import { Router } from '../../sandbox/router';
+import { ALL_ROUTES } from '../../sandbox/routes';
 import { useTestSandbox } from './testing';
 
 const router = new Router(ALL_ROUTES);

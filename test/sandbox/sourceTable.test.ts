@@ -5,11 +5,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { READING_NAMES } from './readings';
-import { ALL_ROUTES } from './routes';
+import { READING_NAMES } from '../../sandbox/readings';
+import { ALL_ROUTES } from '../../sandbox/routes';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const README = fs.readFileSync(path.join(__dirname, 'README.md'), 'utf8');
+const README = fs.readFileSync(path.join(ROOT, 'sandbox', 'README.md'), 'utf8');
 
 /** ../shared beside the repository, or beside the main checkout when this is a git worktree. */
 function sharedDir(): string | undefined {

@@ -4,8 +4,8 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agent, request } from 'undici';
-import { parseExact, stringifyExact } from './json';
-import type { Sandbox } from './sandbox';
+import { parseExact, stringifyExact } from '../../sandbox/json';
+import type { Sandbox } from '../../sandbox/sandbox';
 
 export interface Answer {
 	status: number;

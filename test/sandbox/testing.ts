@@ -1,8 +1,8 @@
 // One sandbox per test file, with an HTTP client for it, reset before each test.
-import { startSandbox } from './sandbox';
-import type { Sandbox } from './sandbox';
+import { startSandbox } from '../../sandbox/sandbox';
+import type { Sandbox } from '../../sandbox/sandbox';
 import { Client } from './test-client';
-import type { SandboxOptions } from './types';
+import type { SandboxOptions } from '../../sandbox/types';
 
 export interface SandboxFixture {
 	sb: Sandbox;

@@ -4,7 +4,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 
 import { runCcvNode } from '../../helpers/engine';
 import type { RunNodeResult } from '../../helpers/engine';
-import type { Sandbox } from '../../sandbox';
+import type { Sandbox } from '../../../sandbox';
 import type { Client } from '../../sandbox/test-client';
 
 export const LATENCY_MS = 25;

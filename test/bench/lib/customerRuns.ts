@@ -2,7 +2,7 @@
 // on freshly seeded customers, checked item by item against the sandbox's state afterwards.
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import type { Sandbox } from '../../sandbox';
+import type { Sandbox } from '../../../sandbox';
 import type { Client } from '../../sandbox/test-client';
 import { extraOutputs, freshSandbox, outputsPerItem, repeatedWrites, timedRun } from './benchRun';
 import type { TimedRun } from './benchRun';

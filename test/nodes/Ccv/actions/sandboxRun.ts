@@ -1,6 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { Sandbox, SandboxOptions } from '../../../sandbox';
+import type { Sandbox, SandboxOptions } from '../../../../sandbox';
 import { useTestSandbox } from '../../../sandbox/testing';
 import { runCcvNode } from '../../../helpers/engine';
 import type { RunNodeOptions, RunNodeResult } from '../../../helpers/engine';

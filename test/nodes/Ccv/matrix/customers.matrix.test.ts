@@ -2,7 +2,7 @@
 // the invalid-URL 404 body (seed 002:466, body undocumented) versus the missing-resource 404
 // (seed 000), dot-segment paths, and the documented registrationExpiration values (null, the
 // maximum long 9223372036854775807, seed 000:580) as seeded in crm-1007 / crm-1008.
-import { SEED } from '../../../sandbox';
+import { SEED } from '../../../../sandbox';
 import { byExternalId } from '../actions/sandboxRun';
 import { itUnless, useMatrixSandbox, type ReadingCase } from './matrix';
 

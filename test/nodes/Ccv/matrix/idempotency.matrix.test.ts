@@ -1,6 +1,6 @@
 // idempotencyRetention: how long CCV keeps an Idempotency-Reference is undocumented (REFERENCE §4).
 // A re-run of the same refund or payment must not move money twice under any retention.
-import { DEFAULT_READINGS } from '../../../sandbox';
+import { DEFAULT_READINGS } from '../../../../sandbox';
 import { useMatrixSandbox, type ReadingCase } from './matrix';
 
 const t = useMatrixSandbox();

@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- test tooling: runs in Node, never inside n8n */
-// The node against each reading of the sandbox's switches (test/sandbox/README.md "Readings"):
+// The node against each reading of the sandbox's switches (sandbox/README.md "Readings"):
 // where CCV's docs are ambiguous or silent, the node must work whichever reading CCV means.
-import type { Readings } from '../../../sandbox';
+import type { Readings } from '../../../../sandbox';
 import { useSandbox } from '../actions/sandboxRun';
 
 export type ReadingCase = [label: string, readings: Partial<Readings>];

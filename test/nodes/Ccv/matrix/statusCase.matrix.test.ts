@@ -1,7 +1,7 @@
 // statusCase: seed 004:564 writes the refund answer's status "PENDING", 004:404 UNSUFFICIENT_BALANCE;
 // every other example is lower case. The node must work with lower, upper and the mixed (as documented).
 import type { IDataObject } from 'n8n-workflow';
-import { SEED } from '../../../sandbox';
+import { SEED } from '../../../../sandbox';
 import { useMatrixSandbox, type ReadingCase } from './matrix';
 
 const t = useMatrixSandbox();

@@ -1,7 +1,7 @@
 // Transaction > Get Many against every list reading REFERENCE §7 leaves UNCONFIRMED: envelope,
 // order, page size and the unit of createdBefore/createdAfter. Return All must give every
 // matching transaction exactly once, whatever CCV's list looks like.
-import type { Readings } from '../../../sandbox';
+import type { Readings } from '../../../../sandbox';
 import { itUnless, useMatrixSandbox } from './matrix';
 
 const t = useMatrixSandbox();

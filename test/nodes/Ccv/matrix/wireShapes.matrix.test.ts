@@ -4,7 +4,7 @@
 // node sends it in details and, on CCV's refusal naming the other place, resends once there, issue 28 #1). Plus the one shape the docs show for
 // obtainMandate/storeInVault ("yes", 001:55/001:178), checked strictly by the sandbox.
 import type { IDataObject } from 'n8n-workflow';
-import { SEED } from '../../../sandbox';
+import { SEED } from '../../../../sandbox';
 import { itUnless, useMatrixSandbox, type ReadingCase } from './matrix';
 
 const t = useMatrixSandbox();

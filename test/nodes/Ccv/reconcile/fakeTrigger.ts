@@ -5,7 +5,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, INodeExecutionData, IRun, ITriggerFunctions } from 'n8n-workflow';
 
 import { CcvApi } from '../../../../credentials/CcvApi.credentials';
-import type { Sandbox } from '../../../sandbox';
+import type { Sandbox } from '../../../../sandbox';
 
 export interface Emitted {
 	items: IDataObject[];

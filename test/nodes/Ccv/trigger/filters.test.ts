@@ -1,5 +1,5 @@
 // Statuses and Transaction Types decide which verified transactions start an execution.
-import { type TransactionStatus, type TransactionType } from '../../../sandbox';
+import { type TransactionStatus, type TransactionType } from '../../../../sandbox';
 import { useTestSandbox } from '../../../sandbox/testing';
 import { asEmitted, callTrigger, emittedBy } from './helpers';
 

@@ -8,7 +8,7 @@ import { forgetProcessMemory } from '../../../../nodes/Ccv/trigger/processMemory
 import { transactionEventKey } from '../../../../nodes/Ccv/helpers/changesEventKey';
 import { runWebhook } from '../../../helpers/engine';
 import type { CcvCredentialData, RunWebhookOptions, RunWebhookResult } from '../../../helpers/engine';
-import type { Sandbox } from '../../../sandbox';
+import type { Sandbox } from '../../../../sandbox';
 
 export const trigger = new CcvTrigger();
 

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { INodeParameters } from 'n8n-workflow';
 
 import { orderEventKey } from '../../../../nodes/Ccv/helpers/changesEventKey';
-import type { OrderStatus } from '../../../sandbox';
+import type { OrderStatus } from '../../../../sandbox';
 import { useTestSandbox } from '../../../sandbox/testing';
 import { credentialsFor, post } from './helpers';
 import { startTriggerReceiver, type TriggerReceiver } from './receiver';

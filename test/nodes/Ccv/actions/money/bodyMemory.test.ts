@@ -6,8 +6,8 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runCcvNode } from '../../../../helpers/engine';
 import type { CcvCredentialData } from '../../../../helpers/engine';
-import { startSandbox } from '../../../../sandbox';
-import type { Sandbox } from '../../../../sandbox';
+import { startSandbox } from '../../../../../sandbox';
+import type { Sandbox } from '../../../../../sandbox';
 
 let shopA: Sandbox;
 let shopB: Sandbox;

@@ -2,8 +2,8 @@
 // exact body, never sent twice automatically, and `final` for the end states.
 import type { IDataObject } from 'n8n-workflow';
 
-import { ORDER_STATUSES } from '../../../../sandbox';
-import type { OrderStatus } from '../../../../sandbox';
+import { ORDER_STATUSES } from '../../../../../sandbox';
+import type { OrderStatus } from '../../../../../sandbox';
 import type { CcvCredentialData, RunNodeOptions } from '../../../../helpers/engine';
 import { useSandbox } from '../sandboxRun';
 

@@ -3,7 +3,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { transactionsOf } from '../../../../../nodes/Ccv/actions/transaction/transaction.helpers';
-import { LIST_PAGE_SIZE } from '../../../../sandbox';
+import { LIST_PAGE_SIZE } from '../../../../../sandbox';
 import { useSandbox } from '../sandboxRun';
 
 const t = useSandbox();
