@@ -23,6 +23,8 @@ export interface ApiRequest {
 	query: Record<string, string>;
 	headers: Record<string, string>;
 	body: unknown;
+	/** The values its route's field rules read (router.ts runRoute), when it has rules. */
+	input?: Record<string, unknown>;
 }
 
 /** A handler's answer. `createdReference` names the transaction it created, if any (for 504s). */

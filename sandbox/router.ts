@@ -1,16 +1,34 @@
 // Path matching for the CCV routes. Literal segments beat parameters position by position, so
 // /customer/externalId/x is "by external id", never "customer 'externalId', sub-resource x".
-import type { Handler } from './core';
+import type { ApiRequest, ApiResponse, Core, Handler } from './core';
+import { validateInput, type RouteInput } from './input';
 
+/** One row of the route table: what CCV serves, what it answers, its field rules and their sources. */
 export interface Route {
 	method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 	/** Segments starting with ':' are parameters. */
 	path: string;
+	/** What it answers, in the README's words (e.g. "→ 200 customer; 404"). */
+	answers: string;
+	/** The seed lines (`file:line`), `REF §n` or `silent: our choice (why)` the route rests on. */
+	sources: string[];
+	/** Checked before the fields (e.g. the customer a PUT replaces: 404 before any field error). */
+	exists?: (core: Core, req: ApiRequest) => void;
+	/** The fields it reads and their rules, applied by validateInput before the handler runs. */
+	input?: RouteInput;
+	/** The behaviour: runs on valid input only (`req.input` holds the values read). */
 	handler: Handler;
 	/** Honours the Idempotency-Reference header (payment, capture, refund, reversal). */
 	idempotent?: boolean;
 	/** Answers transaction objects: the statusCase reading applies. 'refund' = seed 004's refund answer. */
 	transactions?: 'yes' | 'refund';
+}
+
+/** Runs a route row: its existence check, its field rules, then its handler. */
+export function runRoute(route: Route, core: Core, req: ApiRequest): ApiResponse {
+	route.exists?.(core, req);
+	if (route.input) req.input = validateInput(route.input, core, req);
+	return route.handler(core, req);
 }
 
 export type RouteMatch =

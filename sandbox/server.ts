@@ -11,7 +11,7 @@ import { withIdempotency } from './idempotency';
 import { countingTextAs } from './validate';
 import { parseExact, stringifyExact } from './json';
 import { caseTransaction, cased, type Readings } from './readings';
-import type { Route, Router } from './router';
+import { runRoute, type Route, type Router } from './router';
 import type { FaultSpec, RequestLogEntry } from './types';
 
 export interface ServerDeps {
@@ -209,7 +209,7 @@ export class SandboxServer {
 				body,
 			};
 			const { core } = this.deps;
-			const run = () => countingTextAs(readings.textLength, () => match.route.handler(core, apiReq));
+			const run = () => countingTextAs(readings.textLength, () => runRoute(match.route, core, apiReq));
 			return present(match.route.idempotent ? withIdempotency(core, apiReq, run) : run(), readings, route);
 		} catch (error) {
 			if (error instanceof CcvError) return present(errorAnswer(error), readings, route);

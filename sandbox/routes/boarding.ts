@@ -4,46 +4,52 @@ import { json, type ApiRequest, type ApiResponse, type Core } from '../core';
 import { notFound } from '../errors';
 import type { Route } from '../router';
 import { ORDER_STATUSES, type Order, type OrderStatus } from '../types';
-import { Fields } from '../validate';
-import { requireBody } from './customers';
+import type { RouteInput } from '../input';
+
+const B = '003_a1abbe7b2bb943dc.txt';
+
+const ORDER_INPUT: RouteInput = {
+	from: 'body',
+	fields: [
+		{ name: 'notifyCustomerByEmail', kind: 'boolean', required: true, source: `${B}:411` },
+		{ name: 'externalReference', max: 255, source: `${B}:412; the limit is silent: our choice` },
+		{
+			name: 'statusNotificationInformation',
+			kind: 'object',
+			fields: [
+				{
+					name: 'notificationUrl',
+					max: 2000,
+					// Seed 003:399 "we will only support https:// URLs"; refusing at submit is our (strict) reading.
+					check: {
+						test: (url, _values, core) =>
+							!core.readings.allowHttpWebhooks && !/^https:\/\//i.test(url as string) ? 'must be an https:// URL' : undefined,
+						says: 'https:// only (reading `allowHttpWebhooks`)',
+					},
+					source: `${B}:414, ${B}:399; refusing at submit is silent: our choice`,
+				},
+				{ name: 'notifyOnStatus', kind: 'list', oneOf: ORDER_STATUSES, source: `${B}:415, ${B}:418-434` },
+			],
+			source: `${B}:413`,
+		},
+		{ name: 'order', kind: 'object', required: true, source: `${B}:416` },
+	],
+};
 
 function submitOrder(core: Core, req: ApiRequest): ApiResponse {
-	const f = new Fields(requireBody(req.body));
-	const notify = f.body.notifyCustomerByEmail;
-	if (notify === undefined || notify === null) f.add('notifyCustomerByEmail', 'may not be null');
-	else if (typeof notify !== 'boolean') f.add('notifyCustomerByEmail', 'must be a boolean');
-	const externalReference = f.string('externalReference', { max: 255 });
-	const info = f.object('statusNotificationInformation');
-	let statusNotificationInformation: Order['statusNotificationInformation'] = null;
-	if (info) {
-		const sub = new Fields(info);
-		const notificationUrl = sub.string('notificationUrl', { max: 2000 });
-		// Seed 003:399 "we will only support https:// URLs"; refusing at submit is our (strict) reading.
-		if (notificationUrl !== undefined && !core.readings.allowHttpWebhooks && !/^https:\/\//i.test(notificationUrl)) {
-			sub.add('notificationUrl', 'must be an https:// URL');
-		}
-		let notifyOnStatus: OrderStatus[] | undefined;
-		const statuses = info.notifyOnStatus;
-		if (statuses !== undefined && statuses !== null) {
-			if (!Array.isArray(statuses)) sub.add('notifyOnStatus', 'must be an array');
-			else {
-				statuses.forEach((s, i) => {
-					if (!ORDER_STATUSES.includes(s as OrderStatus)) {
-						sub.add(`notifyOnStatus[${i}]`, `must be one of: ${ORDER_STATUSES.join(', ')}`);
-					}
-				});
-				notifyOnStatus = statuses as OrderStatus[];
+	const input = req.input as Record<string, unknown>;
+	const info = input.statusNotificationInformation as Record<string, unknown> | undefined;
+	const notificationUrl = (info?.notificationUrl ?? undefined) as string | undefined;
+	const notifyOnStatus = (info?.notifyOnStatus ?? undefined) as OrderStatus[] | undefined;
+	const statusNotificationInformation: Order['statusNotificationInformation'] = info
+		? {
+				...(notificationUrl !== undefined ? { notificationUrl } : {}),
+				...(notifyOnStatus ? { notifyOnStatus: [...notifyOnStatus] } : {}),
 			}
-		}
-		for (const e of sub.errors) f.add(`statusNotificationInformation.${e.field}`, e.message);
-		statusNotificationInformation = {
-			...(notificationUrl !== undefined ? { notificationUrl } : {}),
-			...(notifyOnStatus ? { notifyOnStatus: [...notifyOnStatus] } : {}),
-		};
-	}
-	if (f.body.order === undefined || f.body.order === null) f.add('order', 'may not be null');
-	const order = f.object('order');
-	f.check();
+		: null;
+	const externalReference = input.externalReference as string | undefined;
+	const notify = input.notifyCustomerByEmail;
+	const order = input.order;
 
 	const now = core.now();
 	const created: Order = {
@@ -86,6 +92,19 @@ export function moveOrder(core: Core, order: Order, status: OrderStatus): void {
 }
 
 export const boardingRoutes: Route[] = [
-	{ method: 'POST', path: '/api/ordercompletion/reseller/order', handler: submitOrder },
-	{ method: 'GET', path: '/api/ordercompletion/reseller/order/:orderId/status', handler: orderStatus },
+	{
+		method: 'POST',
+		path: '/api/ordercompletion/reseller/order',
+		answers: '→ SubmitOrder answer (codes only; reading `submitOrderAnswer`); the order starts `New`',
+		sources: [`${B}:405-416`, `${B}:438-446`],
+		input: ORDER_INPUT,
+		handler: submitOrder,
+	},
+	{
+		method: 'GET',
+		path: '/api/ordercompletion/reseller/order/:orderId/status',
+		answers: '→ `{orderStatus, externalReference}`, 404',
+		sources: ['REF §12'],
+		handler: orderStatus,
+	},
 ];

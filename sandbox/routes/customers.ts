@@ -3,67 +3,45 @@ import { json, NO_CONTENT, type ApiRequest, type ApiResponse, type Core } from '
 import { inputError, notFound } from '../errors';
 import type { Route } from '../router';
 import type { Card, Customer, LinkedCard } from '../types';
-import { Fields, isObject, textLengthOf } from '../validate';
+import type { RouteInput } from '../input';
 
+const S = '000_e22deb89d35d45bf.txt';
 const MAX_LEN = 64;
-const MAX_LINK_REFERENCES = 25;
 const PAGE_SIZE_DEFAULT = 10;
 const PAGE_SIZE_MAX = 50;
-const LONG_MAX = 9223372036854775807n;
-const LONG_MIN = -9223372036854775808n;
 
 type CustomerFields = Pick<Customer, 'externalId' | 'customerReference' | 'registrationExpiration' | 'linkReferences'>;
 
-export function requireBody(body: unknown): Record<string, unknown> {
-	if (body === undefined) return {};
-	if (!isObject(body)) throw inputError([{ field: 'body', message: 'must be a JSON object' }]);
-	return body;
+/**
+ * A whole customer (add and PUT both send the complete state). `line` is the first row of the route's
+ * parameter list in seed 000; only the PUT by external id marks registrationExpiration optional.
+ */
+function customerInput(line: number, expirationRequired: boolean): RouteInput {
+	return {
+		from: 'body',
+		fields: [
+			{ name: 'externalId', max: MAX_LEN, source: `${S}:${line}` },
+			{ name: 'customerReference', required: true, max: MAX_LEN, source: `${S}:${line + 1}` },
+			// A Java long (seed 000:580 "a long integer"): up to 9223372036854775807, kept as exact digits.
+			{ name: 'registrationExpiration', kind: 'long', required: expirationRequired, source: `${S}:${line + 2}, ${S}:580` },
+			{ name: 'linkReferences', kind: 'textList', maxItems: 25, max: MAX_LEN, source: `${S}:${line + 3}, ${S}:636` },
+		],
+		message: (first) => `${first.field.replace(/\[\d+\]$/, '')} is invalid`,
+	};
 }
 
-/** Validates a whole customer (add and PUT both send the complete state). */
-function readCustomer(core: Core, body: unknown, requireExpiration: boolean, selfId?: string): CustomerFields {
-	const f = new Fields(requireBody(body));
-	const externalId = f.string('externalId', { max: MAX_LEN });
-	const customerReference = f.string('customerReference', { required: true, max: MAX_LEN });
-	let registrationExpiration: number | bigint | null = null;
-	const expiration = f.body.registrationExpiration;
-	if (expiration === undefined || expiration === null) {
-		if (requireExpiration) f.add('registrationExpiration', 'may not be null');
-	} else if (typeof expiration === 'bigint') {
-		// A Java long (seed 000:580 "a long integer"): up to 9223372036854775807, kept as exact digits.
-		if (expiration > LONG_MAX || expiration < LONG_MIN) f.add('registrationExpiration', 'must be a long integer (epoch milliseconds)');
-		else registrationExpiration = expiration;
-	} else if (typeof expiration !== 'number' || !Number.isSafeInteger(expiration)) {
-		f.add('registrationExpiration', 'must be a long integer (epoch milliseconds)');
-	} else {
-		registrationExpiration = expiration;
-	}
-	let linkReferences: string[] | null = null;
-	const links = f.body.linkReferences;
-	if (links !== undefined && links !== null) {
-		if (!Array.isArray(links)) {
-			f.add('linkReferences', 'must be an array of strings');
-		} else if (links.length > MAX_LINK_REFERENCES) {
-			f.add('linkReferences', `size must be between 0 and ${MAX_LINK_REFERENCES}`);
-		} else {
-			links.forEach((link, i) => {
-				if (typeof link !== 'string') f.add(`linkReferences[${i}]`, 'must be a string');
-				else if (link.length < 1 || textLengthOf(link) > MAX_LEN) {
-					f.add(`linkReferences[${i}]`, `size must be between 1 and ${MAX_LEN}`);
-				}
-			});
-			linkReferences = links as string[];
-		}
-	}
-	f.check((first) => `${first.field.replace(/\[\d+\]$/, '')} is invalid`);
-
+/** The unique values a customer's fields must keep (checked after the field rules, as CCV's examples show). */
+function readCustomer(core: Core, req: ApiRequest, selfId?: string): CustomerFields {
+	const input = req.input ?? {};
+	const externalId = input.externalId as string | undefined;
+	const linkReferences = input.linkReferences as string[] | undefined;
 	const takenByOther = (holder: Customer | undefined) => holder !== undefined && holder.id !== selfId;
 	if (externalId !== undefined && takenByOther(core.store.customerByExternalId(externalId))) {
 		throw inputError([{ field: 'externalId', message: 'the value must be unique' }], 'externalId is not unique');
 	}
 	if (linkReferences) {
 		const clash = linkReferences.some(
-			(link, i) => takenByOther(core.store.customerByLinkReference(link)) || linkReferences?.indexOf(link) !== i,
+			(link, i) => takenByOther(core.store.customerByLinkReference(link)) || linkReferences.indexOf(link) !== i,
 		);
 		if (clash) {
 			throw inputError(
@@ -74,8 +52,8 @@ function readCustomer(core: Core, body: unknown, requireExpiration: boolean, sel
 	}
 	return {
 		externalId: externalId ?? null,
-		customerReference: customerReference as string,
-		registrationExpiration,
+		customerReference: input.customerReference as string,
+		registrationExpiration: (input.registrationExpiration as number | bigint | undefined) ?? null,
 		linkReferences: linkReferences ? [...linkReferences] : null,
 	};
 }
@@ -85,7 +63,7 @@ export function toCard(card: LinkedCard): Card {
 }
 
 function addCustomer(core: Core, req: ApiRequest): ApiResponse {
-	const fields = readCustomer(core, req.body, true);
+	const fields = readCustomer(core, req);
 	const now = core.now();
 	const customer: Customer = {
 		id: core.ids.uuid(),
@@ -113,10 +91,10 @@ const byExternalId: Lookup = (core, req) => {
 	return customer;
 };
 
-function replaceCustomer(lookup: Lookup, requireExpiration: boolean) {
+function replaceCustomer(lookup: Lookup) {
 	return (core: Core, req: ApiRequest): ApiResponse => {
 		const customer = lookup(core, req);
-		const fields = readCustomer(core, req.body, requireExpiration, customer.id);
+		const fields = readCustomer(core, req, customer.id);
 		core.store.putCustomer({ ...customer, ...fields, lastUpdated: core.now() });
 		return NO_CONTENT;
 	};
@@ -143,25 +121,8 @@ function removeCards(lookup: Lookup) {
 	};
 }
 
-function pageParam(f: Fields, name: string, fallback: number, min: number, max?: number): number {
-	const raw = f.body[name];
-	if (raw === undefined) return fallback;
-	if (typeof raw !== 'string' || !/^\d+$/.test(raw)) {
-		f.add(name, 'must be a whole number');
-		return fallback;
-	}
-	const value = Number(raw);
-	if (value < min) f.add(name, `must be greater than or equal to ${min}`);
-	if (max !== undefined && value > max) f.add(name, `must be less than or equal to ${max}`);
-	return value;
-}
-
 function customersByReference(core: Core, req: ApiRequest): ApiResponse {
-	const f = new Fields(req.query);
-	const reference = f.string('customerReference', { required: true, max: MAX_LEN });
-	const page = pageParam(f, 'page', 0, 0);
-	const size = pageParam(f, 'size', PAGE_SIZE_DEFAULT, 1, PAGE_SIZE_MAX);
-	f.check((first) => `${first.field} is invalid`);
+	const { customerReference: reference, page, size } = req.input as { customerReference: string; page: number; size: number };
 	const matching = [...core.store.customers.values()].filter((c) => c.customerReference === reference);
 	return json({
 		data: matching.slice(page * size, page * size + size),
@@ -180,28 +141,114 @@ function findCard(core: Core, req: ApiRequest): LinkedCard {
 	return card;
 }
 
+const exists = (lookup: Lookup) => (core: Core, req: ApiRequest) => void lookup(core, req);
+
 export const customerRoutes: Route[] = [
-	{ method: 'POST', path: '/api/v1/customer', handler: addCustomer },
-	{ method: 'GET', path: '/api/v1/customer', handler: customersByReference },
-	{ method: 'GET', path: '/api/v1/customer/:id', handler: (core, req) => json(byId(core, req)) },
-	{ method: 'PUT', path: '/api/v1/customer/:id', handler: replaceCustomer(byId, true) },
-	{ method: 'DELETE', path: '/api/v1/customer/:id', handler: removeCustomer(byId) },
-	{ method: 'GET', path: '/api/v1/customer/:id/card', handler: listCards(byId) },
-	{ method: 'DELETE', path: '/api/v1/customer/:id/card', handler: removeCards(byId) },
+	{
+		method: 'POST',
+		path: '/api/v1/customer',
+		answers: '→ 200 customer; field errors: "customerReference is invalid" + `fields[]` (S:723-740); duplicate externalId → "externalId is not unique" (S:741-757)',
+		sources: [`${S}:670-706`, `${S}:723-740`, `${S}:741-757`],
+		input: customerInput(682, true),
+		handler: addCustomer,
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/customer',
+		answers: '`?customerReference=&page=&size=` → paged object; page from 0, size default 10; out of bounds → 400 on the field (not clamped: silent, our strict choice)',
+		sources: [`${S}:1305-1333`, `${S}:638-653`],
+		input: {
+			from: 'query',
+			fields: [
+				{ name: 'customerReference', required: true, max: MAX_LEN, source: `${S}:1317` },
+				{ name: 'page', kind: 'whole', min: 0, default: 0, source: `${S}:1318` },
+				{ name: 'size', kind: 'whole', min: 1, max: PAGE_SIZE_MAX, default: PAGE_SIZE_DEFAULT, source: `${S}:1319` },
+			],
+			message: (first) => `${first.field} is invalid`,
+		},
+		handler: customersByReference,
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/customer/:id',
+		answers: '→ 200; 404 `input_error` "Customer not found" field `id`',
+		sources: [`${S}:763-799`],
+		handler: (core, req) => json(byId(core, req)),
+	},
+	{
+		method: 'PUT',
+		path: '/api/v1/customer/:id',
+		answers: '→ 204 (replaces: omitted fields become null, REF §11); 404 before any field error',
+		sources: [`${S}:805-884`, 'REF §11'],
+		exists: exists(byId),
+		input: customerInput(822, true),
+		handler: replaceCustomer(byId),
+	},
+	{
+		method: 'DELETE',
+		path: '/api/v1/customer/:id',
+		answers: '→ 204 (removes its cards); unknown → the GET\'s 404 (silent: our choice, a 204 would hide a wrong id)',
+		sources: [`${S}:896-919`, `${S}:592`],
+		handler: removeCustomer(byId),
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/customer/:id/card',
+		answers: '→ 200 unsorted array, 204 when none, 404',
+		sources: [`${S}:925-977`],
+		handler: listCards(byId),
+	},
+	{ method: 'DELETE', path: '/api/v1/customer/:id/card', answers: '→ 204, 404', sources: [`${S}:989-1018`], handler: removeCards(byId) },
 	{
 		method: 'GET',
 		path: '/api/v1/customer/externalId/:externalId',
+		answers: '→ 200 **array**, 404 field `externalId`',
+		sources: [`${S}:1034-1064`],
 		handler: (core, req) => json([byExternalId(core, req)]),
 	},
-	// The docs mark registrationExpiration optional on this PUT only (required on the PUT by id).
-	{ method: 'PUT', path: '/api/v1/customer/externalId/:externalId', handler: replaceCustomer(byExternalId, false) },
-	{ method: 'DELETE', path: '/api/v1/customer/externalId/:externalId', handler: removeCustomer(byExternalId) },
-	{ method: 'GET', path: '/api/v1/customer/externalId/:externalId/card', handler: listCards(byExternalId) },
-	{ method: 'DELETE', path: '/api/v1/customer/externalId/:externalId/card', handler: removeCards(byExternalId) },
-	{ method: 'GET', path: '/api/v1/card/:id', handler: (core, req) => json(toCard(findCard(core, req))) },
+	{
+		// The docs mark registrationExpiration optional on this PUT only (required on the PUT by id).
+		method: 'PUT',
+		path: '/api/v1/customer/externalId/:externalId',
+		answers: '→ 204, registrationExpiration optional; 404 before any field error',
+		sources: [`${S}:1076-1155`],
+		exists: exists(byExternalId),
+		input: customerInput(1093, false),
+		handler: replaceCustomer(byExternalId),
+	},
+	{
+		method: 'DELETE',
+		path: '/api/v1/customer/externalId/:externalId',
+		answers: '→ 204',
+		sources: [`${S}:1167-1190`],
+		handler: removeCustomer(byExternalId),
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/customer/externalId/:externalId/card',
+		answers: '→ 200 array, 204 when none, 404',
+		sources: [`${S}:1196-1289`],
+		handler: listCards(byExternalId),
+	},
+	{
+		method: 'DELETE',
+		path: '/api/v1/customer/externalId/:externalId/card',
+		answers: '→ 204, 404',
+		sources: [`${S}:1196-1289`],
+		handler: removeCards(byExternalId),
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/card/:id',
+		answers: '→ 200 card, 404 "Card not found"',
+		sources: [`${S}:1372-1443`],
+		handler: (core, req) => json(toCard(findCard(core, req))),
+	},
 	{
 		method: 'DELETE',
 		path: '/api/v1/card/:id',
+		answers: '→ 204, 404',
+		sources: [`${S}:1372-1443`],
 		handler: (core, req) => {
 			core.store.cards.delete(findCard(core, req).id);
 			return NO_CONTENT;

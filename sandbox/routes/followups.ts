@@ -6,13 +6,55 @@ import { changeStatus, toTransaction } from '../lifecycle';
 import { toAmount } from '../money';
 import type { Readings } from '../readings';
 import { NOT_REFUNDABLE_METHODS, REVERSIBLE_METHODS } from '../methods';
-import { readCallbackUrl, readNotificationRequests } from '../notifications';
 import type { TxRecord } from '../store';
+import { requireBody, type FieldRule, type RouteInput } from '../input';
+import type { Route } from '../router';
 import { Fields } from '../validate';
-import { requireBody } from './customers';
-import { payUrl, readPayoutInstructions } from './payments';
+import { payUrl } from './payments';
 
 const REFUND_LIMIT_PERCENT = 120;
+const R = '004_64a4b0c63fd70d0d.txt';
+
+const reference = (source: string): FieldRule => ({ name: 'reference', required: true, max: 255, source });
+const description = (source: string): FieldRule => ({ name: 'description', max: 255, source });
+const webhookUrl = (source: string): FieldRule => ({ name: 'webhookUrl', kind: 'callbackUrl', max: 2000, source });
+const notificationRequests = (source: string): FieldRule => ({ name: 'notificationRequests', kind: 'notificationRequests', source });
+
+const REFUND_INPUT: RouteInput = {
+	from: 'body',
+	fields: [
+		reference(`${R}:465`),
+		{ name: 'amount', kind: 'amount', source: `${R}:467` },
+		description(`${R}:466`),
+		webhookUrl(`${R}:468 (reading \`httpWebhookUrl\`)`),
+		{ name: 'returnUrl', max: 2000, source: `${R}:469 (kept for terminal refunds only)` },
+		{ name: 'merchantOrderReference', max: 255, source: `${R}:473` },
+		notificationRequests(`${R}:470 (reading \`notificationRequests\`)`),
+		{ name: 'payoutInstructions', kind: 'payoutInstructions', source: `${R}:471, ${R}:535-541` },
+	],
+};
+
+const CAPTURE_INPUT: RouteInput = {
+	from: 'body',
+	fields: [
+		reference('REF §8'),
+		{ name: 'amount', kind: 'amount', source: 'REF §8 (optional: partial capture)' },
+		description('REF §8; the limit is silent: our choice'),
+		webhookUrl('REF §8, REF §5'),
+		notificationRequests('REF §8, REF §6'),
+		{ name: 'orderLines', kind: 'array', source: 'REF §8' },
+	],
+};
+
+const REVERSAL_INPUT: RouteInput = {
+	from: 'body',
+	fields: [
+		reference('REF §8; the limit is silent: our choice'),
+		description('REF §8; the limit is silent: our choice'),
+		webhookUrl('REF §8, REF §5'),
+		notificationRequests('REF §8, REF §6'),
+	],
+};
 
 /** Follow-ups that count: everything not failed. */
 function live(core: Core, reference: string, type: TxRecord['type']): TxRecord[] {
@@ -82,17 +124,17 @@ function readRefundDetails(f: Fields, method: string, readings: Readings): void 
 }
 
 function createRefund(core: Core, req: ApiRequest): ApiResponse {
+	const input = req.input as Record<string, unknown>;
+	const amountCents = input.amount as number | undefined;
+	const description = input.description as string | undefined;
+	const webhookUrl = input.webhookUrl as string | undefined;
+	const returnUrl = input.returnUrl as string | undefined;
+	const merchantOrderReference = input.merchantOrderReference as string | undefined;
+	const notificationRequests = input.notificationRequests as TxRecord['notificationRequests'];
+	const payoutInstructions = input.payoutInstructions as TxRecord['payoutInstructions'];
+	const original = findOriginal(core, input.reference as string);
+	// The details' rules depend on the original payment's method: read once it is known.
 	const f = new Fields(requireBody(req.body));
-	const reference = f.string('reference', { required: true, max: 255 });
-	const amountCents = f.amount('amount');
-	const description = f.string('description', { max: 255 });
-	const webhookUrl = readCallbackUrl(f, 'webhookUrl', f.body.webhookUrl, core.readings);
-	const returnUrl = f.string('returnUrl', { max: 2000 });
-	const merchantOrderReference = f.string('merchantOrderReference', { max: 255 });
-	const notificationRequests = readNotificationRequests(f, core.readings);
-	const payoutInstructions = readPayoutInstructions(f);
-	f.check();
-	const original = findOriginal(core, reference as string);
 	readRefundDetails(f, original.method, core.readings);
 	f.check();
 	if (NOT_REFUNDABLE_METHODS.includes(original.method)) {
@@ -152,15 +194,12 @@ function createRefund(core: Core, req: ApiRequest): ApiResponse {
 }
 
 function createCapture(core: Core, req: ApiRequest): ApiResponse {
-	const f = new Fields(requireBody(req.body));
-	const reference = f.string('reference', { required: true, max: 255 });
-	const amountCents = f.amount('amount');
-	const description = f.string('description', { max: 255 });
-	const webhookUrl = readCallbackUrl(f, 'webhookUrl', f.body.webhookUrl, core.readings);
-	const notificationRequests = readNotificationRequests(f, core.readings);
-	if (f.has('orderLines') && !Array.isArray(f.body.orderLines)) f.add('orderLines', 'must be an array');
-	f.check();
-	const original = findOriginal(core, reference as string);
+	const input = req.input as Record<string, unknown>;
+	const amountCents = input.amount as number | undefined;
+	const description = input.description as string | undefined;
+	const webhookUrl = input.webhookUrl as string | undefined;
+	const notificationRequests = input.notificationRequests as TxRecord['notificationRequests'];
+	const original = findOriginal(core, input.reference as string);
 	if (original.type !== 'authorise') {
 		throw processError('processing_error', `Transaction ${original.reference} is not an authorisation`);
 	}
@@ -191,13 +230,11 @@ function createCapture(core: Core, req: ApiRequest): ApiResponse {
 }
 
 function createReversal(core: Core, req: ApiRequest): ApiResponse {
-	const f = new Fields(requireBody(req.body));
-	const reference = f.string('reference', { required: true, max: 255 });
-	const description = f.string('description', { max: 255 });
-	const webhookUrl = readCallbackUrl(f, 'webhookUrl', f.body.webhookUrl, core.readings);
-	const notificationRequests = readNotificationRequests(f, core.readings);
-	f.check();
-	const original = findOriginal(core, reference as string);
+	const input = req.input as Record<string, unknown>;
+	const description = input.description as string | undefined;
+	const webhookUrl = input.webhookUrl as string | undefined;
+	const notificationRequests = input.notificationRequests as TxRecord['notificationRequests'];
+	const original = findOriginal(core, input.reference as string);
 	const reversible =
 		(original.type === 'authorise' && REVERSIBLE_METHODS.includes(original.method)) ||
 		(original.method === 'terminal' && (original.type === 'sale' || original.type === 'capture'));
@@ -219,8 +256,35 @@ function createReversal(core: Core, req: ApiRequest): ApiResponse {
 	});
 }
 
-export const followUpRoutes = [
-	{ method: 'POST' as const, path: '/api/v1/refund', handler: createRefund, idempotent: true, transactions: 'refund' as const },
-	{ method: 'POST' as const, path: '/api/v1/capture', handler: createCapture, idempotent: true, transactions: 'yes' as const },
-	{ method: 'POST' as const, path: '/api/v1/reversal', handler: createReversal, idempotent: true, transactions: 'yes' as const },
+export const followUpRoutes: Route[] = [
+	{
+		method: 'POST',
+		path: '/api/v1/refund',
+		answers: '→ 200 refund object (`PENDING`: reading `statusCase`; `success` at once: reading `refundAnswer`); not for landingpage, token, vault; 120 % limit `refund_limit`; `unsufficient_balance` + balance; method details after the original is known',
+		sources: [`${R}:456-475`, `${R}:552-578`, `${R}:564`, `${R}:400`, `${R}:404`, 'REF §8', '002_817c28fb71dbd6fd.txt:550'],
+		input: REFUND_INPUT,
+		handler: createRefund,
+		idempotent: true,
+		transactions: 'refund',
+	},
+	{
+		method: 'POST',
+		path: '/api/v1/capture',
+		answers: '→ capture object (partial, up to the open amount); nothing left → `duplicate_request`, more than left → `amount_limit_exceeded` (silent: our choice, the closest documented codes)',
+		sources: ['REF §8', '002_817c28fb71dbd6fd.txt:559', '002_817c28fb71dbd6fd.txt:556'],
+		input: CAPTURE_INPUT,
+		handler: createCapture,
+		idempotent: true,
+		transactions: 'yes',
+	},
+	{
+		method: 'POST',
+		path: '/api/v1/reversal',
+		answers: '→ reversal object; reversible methods only; a second reversal → `duplicate_request`',
+		sources: ['REF §8', '002_817c28fb71dbd6fd.txt:559'],
+		input: REVERSAL_INPUT,
+		handler: createReversal,
+		idempotent: true,
+		transactions: 'yes',
+	},
 ];

@@ -1,116 +1,138 @@
 // POST /api/v1/payment (REFERENCE §8, seed 001): ordinary payments answer `pending` with a payUrl;
 // payments with an active mandate or a vault token + sequenceInfo source MIT run at once.
 import { json, type ApiRequest, type ApiResponse, type Core } from '../core';
-import { processError } from '../errors';
+import { inputError, processError } from '../errors';
+import type { RouteInput } from '../input';
 import { changeStatus, emit, toTransaction } from '../lifecycle';
 import { CARD_BRANDS, CURRENCIES, METHOD_NAMES } from '../methods';
-import { readCallbackUrl, readNotificationRequests } from '../notifications';
 import type { TxRecord } from '../store';
-import { Fields, type Body } from '../validate';
-import { requireBody } from './customers';
+import type { Route } from '../router';
+import type { Fields, Body } from '../validate';
 
 export function payUrl(core: Core, reference: string): string {
 	return `${core.baseUrl}/_sandbox/pay?reference=${encodeURIComponent(reference)}`;
 }
 
-export function readCurrency(f: Fields, required: boolean): string | undefined {
-	const value = f.body.currency;
-	if (value === undefined || value === null) {
-		if (required) f.add('currency', 'A ISO 4217 currency code is required');
-		return undefined;
-	}
-	if (typeof value !== 'string' || !/^[a-z]{3}$/.test(value)) {
-		f.add('currency', 'A ISO 4217 currency code is required');
-		return undefined;
-	}
-	return value;
-}
-
-/** `payoutInstructions`: [{externalReference?, amount}], amounts in cents. */
-export function readPayoutInstructions(f: Fields): TxRecord['payoutInstructions'] {
-	const value = f.body.payoutInstructions;
-	if (value === undefined || value === null) return undefined;
-	if (!Array.isArray(value)) {
-		f.add('payoutInstructions', 'must be an array');
-		return undefined;
-	}
-	return value.map((entry: unknown, i) => {
-		const sub = new Fields(typeof entry === 'object' && entry !== null ? (entry as Body) : {});
-		const amountCents = sub.amount('amount', { required: true });
-		const externalReference = sub.string('externalReference', { max: 255 });
-		for (const e of sub.errors) f.add(`payoutInstructions[${i}].${e.field}`, e.message);
-		return { ...(externalReference !== undefined ? { externalReference } : {}), amountCents: amountCents ?? 0 };
-	});
-}
-
-function readSequenceInfo(f: Fields): Body | undefined {
-	const info = f.object('sequenceInfo');
-	if (!info) return undefined;
-	const sub = new Fields(info);
-	sub.string('type', { required: true, oneOf: ['RECURRING', 'UNSCHEDULED'] });
-	// Every example reads SUBSEQUENT (seed 001:237, 282, 314, 325; REFERENCE §10); no page shows another.
-	sub.string('mode', { required: true, oneOf: ['SUBSEQUENT'] });
-	sub.string('source', { required: true, oneOf: ['MIT', 'CIT'] });
-	sub.string('initialTransactionId', { max: 255 });
-	for (const e of sub.errors) f.add(`sequenceInfo.${e.field}`, e.message);
-	return info;
-}
+const P = '001_f85e87fe5418878a.txt';
+const E = '002_817c28fb71dbd6fd.txt';
+const OUR_LIMIT = 'the limit is silent: our choice';
 
 /**
  * A vault payment's initialTransactionId: both request examples (seed 001:231-234, 276-279) put it in
  * details, the FAQ (001:330) in sequenceInfo. Each reading requires its place; a copy in the other
  * place as well is accepted (either reading would accept such a request), one only there is refused.
  */
-function readInitialTransactionId(
-	f: Fields,
-	details: Body,
-	sequenceInfo: Body | undefined,
-	reading: 'sequenceInfo' | 'details',
-): void {
+function checkVaultPayment(f: Fields, values: Body, core: Core): void {
+	const details = (values.details ?? {}) as Body;
+	if (typeof details.vaultAccessToken !== 'string') return;
+	const sequenceInfo = values.sequenceInfo as Body | undefined;
+	if (!sequenceInfo) f.add('sequenceInfo', 'may not be null');
+	const reading = core.readings.initialTransactionId;
 	const place = reading === 'sequenceInfo' ? 'sequenceInfo.initialTransactionId' : 'details.initialTransactionId';
 	const value = reading === 'sequenceInfo' ? sequenceInfo?.initialTransactionId : details.initialTransactionId;
 	if (typeof value !== 'string' || value.length === 0) f.add(place, 'may not be null');
 	else if (value.length > 255) f.add(place, 'size must be between 0 and 255');
 }
 
+const merchantInitiated = (values: Body) => values.mandateId !== undefined || (values.sequenceInfo as Body | undefined)?.source === 'MIT';
+
+const PAYMENT_INPUT: RouteInput = {
+	from: 'body',
+	fields: [
+		{ name: 'amount', kind: 'amount', required: true, source: `REF §8; ${E}:487-494, ${E}:514` },
+		{
+			name: 'currency',
+			required: true,
+			check: { test: (v) => (/^[a-z]{3}$/.test(v as string) ? undefined : 'not ISO 4217'), says: '3 lowercase letters' },
+			message: 'A ISO 4217 currency code is required',
+			source: `REF §8; ${P}:47; ${E}:531-532`,
+		},
+		{
+			name: 'method',
+			required: true,
+			max: 50,
+			check: { test: (v) => (METHOD_NAMES.includes(v as string) ? undefined : 'A supported method is required'), says: 'a supported method' },
+			source: `REF §8; ${E}:523-524; ${OUR_LIMIT}`,
+		},
+		{ name: 'mandateId', max: 255, source: `${P}:86-126; ${OUR_LIMIT}` },
+		{ name: 'details', kind: 'object', source: `REF §8; ${P}:231-234` },
+		{
+			name: 'sequenceInfo',
+			kind: 'object',
+			fields: [
+				{ name: 'type', required: true, oneOf: ['RECURRING', 'UNSCHEDULED'], source: `${P}:236, ${P}:310` },
+				// Every example reads SUBSEQUENT (seed 001:237, 282, 314, 325; REFERENCE §10); no page shows another.
+				{ name: 'mode', required: true, oneOf: ['SUBSEQUENT'], source: `${P}:237, ${P}:282, ${P}:314, ${P}:325; REF §10` },
+				{ name: 'source', required: true, oneOf: ['MIT', 'CIT'], source: `${P}:238, ${P}:321` },
+				{ name: 'initialTransactionId', max: 255, source: `${P}:330; ${OUR_LIMIT}` },
+			],
+			source: `${P}:219-306`,
+		},
+		{
+			name: 'returnUrl',
+			required: { when: (values) => !merchantInitiated(values), says: 'unless merchant-initiated (mandateId, or sequenceInfo source MIT)' },
+			max: 2000,
+			source: `silent: our choice (every example sends one, e.g. ${P}:49; no page says required)`,
+		},
+		{ name: 'webhookUrl', kind: 'callbackUrl', max: 2000, source: `REF §5; ${P}:50` },
+		{ name: 'merchantOrderReference', max: 255, source: `${P}:51; ${OUR_LIMIT}` },
+		{ name: 'description', max: 255, source: `${P}:52; ${OUR_LIMIT}` },
+		{
+			name: 'language',
+			max: 3,
+			check: { test: (v) => (/^[a-zA-Z]{3}$/.test(v as string) ? undefined : 'must be an ISO 639-2 code'), says: 'ISO 639-2 (three letters)' },
+			source: `${P}:53`,
+		},
+		{ name: 'transactionType', oneOf: ['sale', 'authorise'], source: `REF §8; ${P}:54` },
+		{ name: 'obtainMandate', kind: 'yesNo', source: `${P}:40, ${P}:55, ${P}:81` },
+		{ name: 'storeInVault', kind: 'yesNo', source: `${P}:163-208` },
+		{ name: 'metadata', max: 255, source: `REF §8; ${OUR_LIMIT}` },
+		{
+			name: 'brand',
+			max: 50,
+			check: {
+				test: (v, values) => (values.method === 'card' && !CARD_BRANDS.includes(v as string) ? `must be one of: ${CARD_BRANDS.join(', ')}` : undefined),
+				says: 'a card brand when method is card',
+			},
+			source: `REF §8; ${OUR_LIMIT}`,
+		},
+		{ name: 'issuer', max: 64, source: `REF §8; ${OUR_LIMIT}` },
+		{ name: 'notificationRequests', kind: 'notificationRequests', source: 'REF §6 (reading `notificationRequests`)' },
+		{ name: 'payoutInstructions', kind: 'payoutInstructions', source: '004_64a4b0c63fd70d0d.txt:535-541' },
+	],
+	across: {
+		test: checkVaultPayment,
+		says: 'a vault token (`details.vaultAccessToken`) needs `sequenceInfo` and an `initialTransactionId` in the place the `initialTransactionId` reading names',
+		source: `${P}:219-306, ${P}:231-234, ${P}:276-279 vs ${P}:330`,
+	},
+};
+
 function createPayment(core: Core, req: ApiRequest): ApiResponse {
-	const f = new Fields(requireBody(req.body));
-	const amountCents = f.amount('amount', { required: true });
-	const currency = readCurrency(f, true);
-	const method = f.string('method', { required: true, max: 50 });
-	if (method !== undefined && !METHOD_NAMES.includes(method)) f.add('method', 'A supported method is required');
-	const mandateId = f.string('mandateId', { max: 255 });
-	const details = f.object('details') ?? {};
-	const sequenceInfo = readSequenceInfo(f);
+	const input = req.input as Body;
+	const amountCents = input.amount as number;
+	const currency = input.currency as string;
+	const method = input.method as string;
+	const mandateId = input.mandateId as string | undefined;
+	const sequenceInfo = input.sequenceInfo as Body | undefined;
+	const details = (input.details ?? {}) as Body;
 	const vaultAccessToken = typeof details.vaultAccessToken === 'string' ? details.vaultAccessToken : undefined;
-	const merchantInitiated = mandateId !== undefined || sequenceInfo?.source === 'MIT';
-	const returnUrl = f.string('returnUrl', { required: !merchantInitiated, max: 2000 });
-	const webhookUrl = readCallbackUrl(f, 'webhookUrl', f.body.webhookUrl, core.readings);
-	const merchantOrderReference = f.string('merchantOrderReference', { max: 255 });
-	const description = f.string('description', { max: 255 });
-	const language = f.string('language', { max: 3 });
-	if (language !== undefined && !/^[a-zA-Z]{3}$/.test(language)) f.add('language', 'must be an ISO 639-2 code');
-	const transactionType = f.string('transactionType', { oneOf: ['sale', 'authorise'] }) ?? 'sale';
-	const obtainMandate = f.yesNo('obtainMandate');
-	const storeInVault = f.yesNo('storeInVault');
-	const metadata = f.string('metadata', { max: 255 });
-	const brand = f.string('brand', { max: 50 });
-	if (brand !== undefined && method === 'card' && !CARD_BRANDS.includes(brand)) {
-		f.add('brand', `must be one of: ${CARD_BRANDS.join(', ')}`);
-	}
-	const issuer = f.string('issuer', { max: 64 });
-	const notificationRequests = readNotificationRequests(f, core.readings);
-	const payoutInstructions = readPayoutInstructions(f);
-	if (vaultAccessToken !== undefined) {
-		if (!sequenceInfo) f.add('sequenceInfo', 'may not be null');
-		readInitialTransactionId(f, details, sequenceInfo, core.readings.initialTransactionId);
-	}
-	f.check();
-	if (payoutInstructions && amountCents !== undefined) {
+	const returnUrl = input.returnUrl as string | undefined;
+	const webhookUrl = input.webhookUrl as string | undefined;
+	const merchantOrderReference = input.merchantOrderReference as string | undefined;
+	const description = input.description as string | undefined;
+	const language = input.language as string | undefined;
+	const transactionType = (input.transactionType as string | undefined) ?? 'sale';
+	const obtainMandate = input.obtainMandate as boolean | undefined;
+	const storeInVault = input.storeInVault as boolean | undefined;
+	const metadata = input.metadata as string | undefined;
+	const brand = input.brand as string | undefined;
+	const issuer = input.issuer as string | undefined;
+	const notificationRequests = input.notificationRequests as TxRecord['notificationRequests'];
+	const payoutInstructions = input.payoutInstructions as TxRecord['payoutInstructions'];
+	if (payoutInstructions) {
 		const sum = payoutInstructions.reduce((total, p) => total + p.amountCents, 0);
 		if (sum !== amountCents) {
-			f.add('payoutInstructions', 'the sum of the payout instructions must match the amount');
-			f.check();
+			throw inputError([{ field: 'payoutInstructions', message: 'the sum of the payout instructions must match the amount' }]);
 		}
 	}
 	if (currency && !CURRENCIES.includes(currency)) {
@@ -190,6 +212,15 @@ function createPayment(core: Core, req: ApiRequest): ApiResponse {
 	return { ...json(toTransaction(tx)), createdReference: tx.reference };
 }
 
-export const paymentRoutes = [
-	{ method: 'POST' as const, path: '/api/v1/payment', handler: createPayment, idempotent: true, transactions: 'yes' as const },
+export const paymentRoutes: Route[] = [
+	{
+		method: 'POST',
+		path: '/api/v1/payment',
+		answers: '→ 200 pending + payUrl; an active `mandateId` or a vault token with sequenceInfo source MIT → success at once; CIT → pending + payUrl',
+		sources: ['REF §8', `${P}:45-55`, `${P}:86-126`, `${P}:219-306`],
+		input: PAYMENT_INPUT,
+		handler: createPayment,
+		idempotent: true,
+		transactions: 'yes',
+	},
 ];

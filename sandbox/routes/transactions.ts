@@ -118,7 +118,28 @@ function getMandate(core: Core, req: ApiRequest): ApiResponse {
 }
 
 export const readRoutes: Route[] = [
-	{ method: 'GET', path: '/api/v1/transaction', handler: getTransaction, transactions: 'yes' },
-	{ method: 'GET', path: '/api/v1/mandate/:mandateId', handler: getMandate },
-	{ method: 'GET', path: '/api/v1/method', handler: () => json(METHODS) },
+	{
+		// One path, two requests: which fields it reads depends on whether `reference` is given, so its
+		// checks stay in readOne and list (`reference` ≤ 255; the filters of REF §7's table).
+		method: 'GET',
+		path: '/api/v1/transaction',
+		answers: '`?reference=` → transaction (`includeRelatedTransactions`: `relatedTransactions`, silent: our choice); `?<filters>` → the list (envelope, order, page size, time unit: readings); `type` only `sale refund token credit authorise capture vault`',
+		sources: ['REF §7', '001_f85e87fe5418878a.txt:137'],
+		handler: getTransaction,
+		transactions: 'yes',
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/mandate/:mandateId',
+		answers: '→ mandate object; unknown → 400 `unknown_reference` (not 404)',
+		sources: ['001_f85e87fe5418878a.txt:15-37', '002_817c28fb71dbd6fd.txt:549'],
+		handler: getMandate,
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/method',
+		answers: '→ the methods (shape from CCV\'s PHP library, REF §7 sources)',
+		sources: ['REF §7'],
+		handler: () => json(METHODS),
+	},
 ];
