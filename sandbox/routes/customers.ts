@@ -147,7 +147,7 @@ export const customerRoutes: Route[] = [
 	{
 		method: 'POST',
 		path: '/api/v1/customer',
-		answers: '→ 200 customer; field errors: "customerReference is invalid" + `fields[]` (S:723-740); duplicate externalId → "externalId is not unique" (S:741-757)',
+		answers: '→ 200 customer; field errors: "customerReference is invalid" + `fields[]`; duplicate externalId → "externalId is not unique"',
 		sources: [`${S}:670-706`, `${S}:723-740`, `${S}:741-757`],
 		input: customerInput(682, true),
 		handler: addCustomer,
@@ -155,8 +155,8 @@ export const customerRoutes: Route[] = [
 	{
 		method: 'GET',
 		path: '/api/v1/customer',
-		answers: '`?customerReference=&page=&size=` → paged object; page from 0, size default 10; out of bounds → 400 on the field (not clamped: silent, our strict choice)',
-		sources: [`${S}:1305-1333`, `${S}:638-653`],
+		answers: '`?customerReference=&page=&size=` → paged object; page from 0, size default 10, max 50; out of bounds → 400 on the field (not clamped)',
+		sources: [`${S}:1305-1333`, `${S}:638-653`, 'silent: our choice (out of bounds refused, not clamped: strict)'],
 		input: {
 			from: 'query',
 			fields: [
@@ -178,7 +178,7 @@ export const customerRoutes: Route[] = [
 	{
 		method: 'PUT',
 		path: '/api/v1/customer/:id',
-		answers: '→ 204 (replaces: omitted fields become null, REF §11); 404 before any field error',
+		answers: '→ 204 (replaces: omitted fields become null); registrationExpiration required; 404 before any field error',
 		sources: [`${S}:805-884`, 'REF §11'],
 		exists: exists(byId),
 		input: customerInput(822, true),
@@ -187,8 +187,8 @@ export const customerRoutes: Route[] = [
 	{
 		method: 'DELETE',
 		path: '/api/v1/customer/:id',
-		answers: '→ 204 (removes its cards); unknown → the GET\'s 404 (silent: our choice, a 204 would hide a wrong id)',
-		sources: [`${S}:896-919`, `${S}:592`],
+		answers: '→ 204 (removes its cards); unknown → the GET\'s 404',
+		sources: [`${S}:896-919`, `${S}:592`, 'silent: our choice (no 404 listed for DELETE; a 204 would hide a wrong id)'],
 		handler: removeCustomer(byId),
 	},
 	{

@@ -260,8 +260,8 @@ export const followUpRoutes: Route[] = [
 	{
 		method: 'POST',
 		path: '/api/v1/refund',
-		answers: '→ 200 refund object (`PENDING`: reading `statusCase`; `success` at once: reading `refundAnswer`); not for landingpage, token, vault; 120 % limit `refund_limit`; `unsufficient_balance` + balance; method details after the original is known',
-		sources: [`${R}:456-475`, `${R}:552-578`, `${R}:564`, `${R}:400`, `${R}:404`, 'REF §8', '002_817c28fb71dbd6fd.txt:550'],
+		answers: '→ 200 refund object; the method\'s `details` are read once the original is known (rows below the table)',
+		sources: [`${R}:456-475`, `${R}:552-578`],
 		input: REFUND_INPUT,
 		handler: createRefund,
 		idempotent: true,
@@ -270,8 +270,8 @@ export const followUpRoutes: Route[] = [
 	{
 		method: 'POST',
 		path: '/api/v1/capture',
-		answers: '→ capture object (partial, up to the open amount); nothing left → `duplicate_request`, more than left → `amount_limit_exceeded` (silent: our choice, the closest documented codes)',
-		sources: ['REF §8', '002_817c28fb71dbd6fd.txt:559', '002_817c28fb71dbd6fd.txt:556'],
+		answers: '→ capture object (partial, up to the open amount)',
+		sources: ['REF §8'],
 		input: CAPTURE_INPUT,
 		handler: createCapture,
 		idempotent: true,
@@ -280,7 +280,7 @@ export const followUpRoutes: Route[] = [
 	{
 		method: 'POST',
 		path: '/api/v1/reversal',
-		answers: '→ reversal object; reversible methods only; a second reversal → `duplicate_request`',
+		answers: '→ reversal object; reversible methods only (REF §8); a second reversal → `duplicate_request`',
 		sources: ['REF §8', '002_817c28fb71dbd6fd.txt:559'],
 		input: REVERSAL_INPUT,
 		handler: createReversal,

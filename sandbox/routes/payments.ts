@@ -39,7 +39,7 @@ const merchantInitiated = (values: Body) => values.mandateId !== undefined || (v
 const PAYMENT_INPUT: RouteInput = {
 	from: 'body',
 	fields: [
-		{ name: 'amount', kind: 'amount', required: true, source: `REF §8; ${E}:487-494, ${E}:514` },
+		{ name: 'amount', kind: 'amount', required: true, source: `REF §8; ${P}:46; ${E}:487-494, ${E}:514` },
 		{
 			name: 'currency',
 			required: true,
@@ -60,10 +60,10 @@ const PAYMENT_INPUT: RouteInput = {
 			name: 'sequenceInfo',
 			kind: 'object',
 			fields: [
-				{ name: 'type', required: true, oneOf: ['RECURRING', 'UNSCHEDULED'], source: `${P}:236, ${P}:310` },
+				{ name: 'type', required: true, oneOf: ['RECURRING', 'UNSCHEDULED'], source: `${P}:236, ${P}:321` },
 				// Every example reads SUBSEQUENT (seed 001:237, 282, 314, 325; REFERENCE §10); no page shows another.
 				{ name: 'mode', required: true, oneOf: ['SUBSEQUENT'], source: `${P}:237, ${P}:282, ${P}:314, ${P}:325; REF §10` },
-				{ name: 'source', required: true, oneOf: ['MIT', 'CIT'], source: `${P}:238, ${P}:321` },
+				{ name: 'source', required: true, oneOf: ['MIT', 'CIT'], source: `${P}:238, ${P}:310, ${P}:321` },
 				{ name: 'initialTransactionId', max: 255, source: `${P}:330; ${OUR_LIMIT}` },
 			],
 			source: `${P}:219-306`,
@@ -216,8 +216,8 @@ export const paymentRoutes: Route[] = [
 	{
 		method: 'POST',
 		path: '/api/v1/payment',
-		answers: '→ 200 pending + payUrl; an active `mandateId` or a vault token with sequenceInfo source MIT → success at once; CIT → pending + payUrl',
-		sources: ['REF §8', `${P}:45-55`, `${P}:86-126`, `${P}:219-306`],
+		answers: '→ 200 pending + payUrl (REF §8: "status (usually pending) and a payUrl"); an active `mandateId` → success at once',
+		sources: ['REF §8', `${P}:45-55`, `${P}:86-126`],
 		input: PAYMENT_INPUT,
 		handler: createPayment,
 		idempotent: true,

@@ -123,7 +123,7 @@ export const readRoutes: Route[] = [
 		// checks stay in readOne and list (`reference` ≤ 255; the filters of REF §7's table).
 		method: 'GET',
 		path: '/api/v1/transaction',
-		answers: '`?reference=` → transaction (`includeRelatedTransactions`: `relatedTransactions`, silent: our choice); `?<filters>` → the list (envelope, order, page size, time unit: readings); `type` only `sale refund token credit authorise capture vault`',
+		answers: '`?reference=` (≤ 255) → transaction; `?<filters>` → the list; filter `type` only `sale refund token credit authorise capture vault` (its checks stay in the handler: which fields are read depends on `reference`)',
 		sources: ['REF §7', '001_f85e87fe5418878a.txt:137'],
 		handler: getTransaction,
 		transactions: 'yes',
