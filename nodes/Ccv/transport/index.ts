@@ -5,7 +5,6 @@ export { unsafePathReason } from './pathSafety';
 export { isCcvNotFoundAnswer, isNotFound, previewOf } from './request';
 export type { CcvRequest, CcvResponse, NotFound, RequestContext, RequestPreview } from './request';
 export { RETRY_PROFILES, WEBHOOK_ANSWER_MS } from './retry';
-export type { RetryProfile, RetryProfileName } from './retry';
 export { ccvApiError } from './ccvError';
 export { failureCodeHeadline, failureCodeMeaning } from './failureCodes';
 export type { CcvErrorBody } from './ccvError';

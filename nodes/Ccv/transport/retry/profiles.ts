@@ -29,5 +29,3 @@ export const RETRY_PROFILES = {
 	/** Nobody waits on a reconciliation check: the run's retries, with a shorter timeout. */
 	reconcilePoll: { maxRetries: 3, maxWaitMs: 30_000, timeoutMs: 30_000 },
 } as const satisfies Record<string, RetryProfile>;
-
-export type RetryProfileName = keyof typeof RETRY_PROFILES;
