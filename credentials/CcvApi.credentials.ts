@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import {
+	CCV_PAYMENT_BASE_URL,
 	WEBHOOK_URL,
 	NOTIFICATION_URL,
 	apiOfUrl,
@@ -134,7 +135,7 @@ export class CcvApi implements ICredentialType {
 			displayName: 'Payment API Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://api.psp.ccv.eu',
+			default: CCV_PAYMENT_BASE_URL,
 			required: true,
 			description:
 				'Where the CCV Payment API lives. Keep the default for CCV; change it only for a CCV test host or the local CCV sandbox (e.g. http://127.0.0.1:4010).',

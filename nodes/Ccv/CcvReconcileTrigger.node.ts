@@ -1,17 +1,16 @@
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription, ITriggerFunctions, ITriggerResponse } from 'n8n-workflow';
 
-import { CcvClient } from './transport';
-import type { ClientSettings, RequestContext } from './transport';
+import { CcvClient, RETRY_PROFILES } from './transport';
+import type { RequestContext } from './transport';
 import { reconcileProperties } from './reconcile/description';
 import { manualCheck, scheduledCheck } from './reconcile/poll';
 import { readSettings } from './reconcile/settings';
 
-// Nobody waits on a check: the action node's retries, with a shorter timeout.
 const TICK = '*/5 * * * * *';
 const TICK_MS = 5_000;
 
-const CLIENT_SETTINGS: Partial<ClientSettings> = { maxRetries: 3, maxWaitMs: 30_000, timeoutMs: 30_000 };
+const CLIENT_SETTINGS = RETRY_PROFILES.reconcilePoll;
 
 /**
  * The client only uses getNode, getCredentials and helpers.httpRequestWithAuthentication, which a

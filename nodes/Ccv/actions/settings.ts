@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { AdaptiveGate, DEFAULT_CLIENT_SETTINGS, FixedGate } from '../transport';
+import { AdaptiveGate, FixedGate, RETRY_PROFILES } from '../transport';
 import type { ClientSettings, RequestGate } from '../transport';
 
 export interface RunSettings {
@@ -31,7 +31,7 @@ function readOption(ctx: IExecuteFunctions, options: Record<string, unknown>, na
 	const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw.trim()) : NaN;
 	if (Number.isFinite(value) && value >= min && value <= max && (!whole || Number.isInteger(value))) return value;
 	const shown = typeof raw === 'string' ? `"${raw}"` : JSON.stringify(raw) ?? String(raw);
-	throw new NodeOperationError(ctx.getNode(), `Options "${label}" must be ${whole ? 'a whole number' : 'a number'} from ${min} to ${max}`, {
+	throw new NodeOperationError(ctx.getNode(), `"${label}" (under Options) must be ${whole ? 'a whole number' : 'a number'} from ${min} to ${max}`, {
 		description: `It is ${shown}. The options are read once for the whole run (from the first item). Nothing was sent to CCV.`,
 	});
 }
@@ -40,8 +40,8 @@ function readOption(ctx: IExecuteFunctions, options: Record<string, unknown>, na
 export function readRunSettings(ctx: IExecuteFunctions): RunSettings {
 	const options = ctx.getNodeParameter('options', 0, {}) as Record<string, unknown>;
 	const max = readOption(ctx, options, 'maxConcurrency') ?? DEFAULT_MAX_CONCURRENCY;
-	const retries = readOption(ctx, options, 'retries') ?? DEFAULT_CLIENT_SETTINGS.maxRetries;
-	const maxRetryWait = readOption(ctx, options, 'maxRetryWait') ?? DEFAULT_CLIENT_SETTINGS.maxWaitMs / 1000;
+	const retries = readOption(ctx, options, 'retries') ?? RETRY_PROFILES.run.maxRetries;
+	const maxRetryWait = readOption(ctx, options, 'maxRetryWait') ?? RETRY_PROFILES.run.maxWaitMs / 1000;
 	const fixed = options.fixedConcurrency === true || options.fixedConcurrency === 'true';
 	const gate = fixed || max === 1 ? new FixedGate(max) : new AdaptiveGate({ max });
 	return {

@@ -8,7 +8,7 @@ import {
 	methodName,
 } from '../actions/paymentMethod/paymentMethod.helpers';
 import type { CcvPaymentMethod } from '../actions/paymentMethod/paymentMethod.helpers';
-import { CcvClient } from '../transport';
+import { CcvClient, RETRY_PROFILES } from '../transport';
 
 /** Dropdown lists the editor loads from CCV with the node's credential (GET /api/v1/method). */
 
@@ -30,8 +30,7 @@ function hasCredential(ctx: ILoadOptionsFunctions): boolean {
 
 async function merchantMethods(ctx: ILoadOptionsFunctions): Promise<CcvPaymentMethod[] | undefined> {
 	if (!hasCredential(ctx)) return undefined;
-	// Few retries and short waits: someone is waiting for the dropdown to open.
-	return await listPaymentMethods(new CcvClient(ctx, { maxRetries: 2, maxWaitMs: 5_000, timeoutMs: 15_000 }));
+	return await listPaymentMethods(new CcvClient(ctx, RETRY_PROFILES.editorDropdown));
 }
 
 function byName(a: INodePropertyOptions, b: INodePropertyOptions): number {

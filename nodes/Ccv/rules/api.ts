@@ -23,6 +23,14 @@ export function apiOfRequest(req: { api?: CcvApiName; path: string }): CcvApiNam
 	return byPath;
 }
 
+/** CCV's Payment API address: the credential's default and what an empty Base URL means. */
+export const CCV_PAYMENT_BASE_URL = 'https://api.psp.ccv.eu';
+
+/** How messages name the credential field that holds an API's base URL. */
+export function baseUrlLabel(api: CcvApiName): string {
+	return api === 'boarding' ? 'Boarding API Base URL' : 'Base URL';
+}
+
 export function trimSlash(url: string): string {
 	return url.trim().replace(/\/+$/, '');
 }
@@ -30,7 +38,7 @@ export function trimSlash(url: string): string {
 /** The credential's base URL for each API (Payment: CCV's own when empty; Boarding: empty when not set). */
 export function baseUrlOf(api: CcvApiName, credentials: Record<string, unknown>): string {
 	if (api === 'boarding') return trimSlash(String(credentials.boardingBaseUrl || ''));
-	return trimSlash(String(credentials.baseUrl || 'https://api.psp.ccv.eu'));
+	return trimSlash(String(credentials.baseUrl || CCV_PAYMENT_BASE_URL));
 }
 
 /** The API a full request URL is for, given the credential it is sent with: the path after its base URL decides. */

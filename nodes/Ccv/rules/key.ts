@@ -1,3 +1,4 @@
+import { CCV_PAYMENT_BASE_URL, baseUrlLabel } from './api';
 import type { CcvApiName } from './api';
 
 // CCV's keys say where they work: t_ test keys (CCV Lab), l_ live keys (real money). The credential,
@@ -42,10 +43,10 @@ export function environmentProblem(credentials: CredentialData): string | undefi
 
 /** The words for "a live key would go out over plain http": the node's error and the credential test's. */
 export function liveKeyOverHttp(api: CcvApiName): { message: string; description: string } {
-	const field = api === 'boarding' ? 'Boarding API Base URL' : 'Base URL';
+	const field = baseUrlLabel(api);
 	return {
 		message: 'Live API keys are only sent over https',
-		description: `The CCV credential holds a live key (it starts with l_), and its ${field} does not start with https://. Nothing was sent. Change the address to https:// (CCV's is https://api.psp.ccv.eu), or use a test key (t_) with a local sandbox.`,
+		description: `The CCV credential holds a live key (it starts with l_), and its ${field} does not start with https://. Nothing was sent. Change the address to https:// (CCV's is ${CCV_PAYMENT_BASE_URL}), or use a test key (t_) with a local sandbox.`,
 	};
 }
 

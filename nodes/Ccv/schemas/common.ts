@@ -106,12 +106,6 @@ export const epochMs = z
 	.int({ error: 'must be a whole number of milliseconds' })
 	.min(0, { error: 'cannot be negative' });
 
-export const httpUrl = z
-	.string()
-	.trim()
-	.max(2000, { error: 'must be at most 2000 characters' })
-	.regex(/^https?:\/\/\S+$/i, { error: 'must be a web address starting with https://' });
-
 /** The most JSON text a JSON field takes: far above any real order or notification set, far below what would stall n8n. */
 export const MAX_JSON_CHARS = 100_000;
 

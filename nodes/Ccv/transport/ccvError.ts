@@ -1,6 +1,8 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
+import { CCV_PAYMENT_BASE_URL, baseUrlLabel } from '../rules';
+import type { CcvApiName } from '../rules';
 import { failureCodeHeadline, failureCodeMeaning } from './failureCodes';
 
 /** CCV's documented error object, kept exactly as CCV sent it. */
@@ -151,13 +153,13 @@ export function ccvApiError(
 export function wrongUrlError(
 	node: INode,
 	rawBody: unknown,
-	extra: { itemIndex?: number; method: string; path: string; api?: 'payment' | 'boarding' },
+	extra: { itemIndex?: number; method: string; path: string; api?: CcvApiName },
 ): NodeApiError {
 	const preview = typeof rawBody === 'string' ? rawBody.replace(/\s+/g, ' ').trim().slice(0, 200) : rawBody;
-	const baseField = extra.api === 'boarding' ? 'Boarding API Base URL' : 'Base URL';
+	const baseField = baseUrlLabel(extra.api ?? 'payment');
 	const error = new NodeApiError(node, { httpCode: '404', answer: preview ?? null } as JsonObject, {
 		message: `The URL looks wrong: CCV's address answered 404 for ${extra.method} ${extra.path}`,
-		description: `This is not CCV's "not found" answer for a record (that names the field, e.g. "id"), so nothing is assumed about the record. Check the "${baseField}" in the CCV credential: it should be CCV's address without a path after it (for example https://api.psp.ccv.eu).`,
+		description: `This is not CCV's "not found" answer for a record (that names the field, e.g. "id"), so nothing is assumed about the record. Check the "${baseField}" in the CCV credential: it should be CCV's address without a path after it (for example ${CCV_PAYMENT_BASE_URL}).`,
 		httpCode: '404',
 		itemIndex: extra.itemIndex,
 	});

@@ -1,16 +1,13 @@
-export {
-	CcvClient,
-	CREDENTIAL_TYPE,
-	DEFAULT_CLIENT_SETTINGS,
-	USER_AGENT,
-	isCcvNotFoundAnswer,
-	isNotFound,
-	previewOf,
-	unsafePathReason,
-} from './client';
-export type { CcvRequest, CcvResponse, ClientSettings, NotFound, RequestContext, RequestPreview } from './client';
+export { CcvClient, USER_AGENT } from './client';
+export type { ClientSettings } from './client';
+export { CREDENTIAL_TYPE } from './credentialFacts';
+export { unsafePathReason } from './pathSafety';
+export { isCcvNotFoundAnswer, isNotFound, previewOf } from './request';
+export type { CcvRequest, CcvResponse, NotFound, RequestContext, RequestPreview } from './request';
+export { RETRY_PROFILES, WEBHOOK_ANSWER_MS } from './retry';
 export { ccvApiError } from './ccvError';
 export { failureCodeHeadline, failureCodeMeaning } from './failureCodes';
 export type { CcvErrorBody } from './ccvError';
-export { AdaptiveGate, FixedGate } from './gate';
+export { AdaptiveGate } from './adaptiveGate';
+export { FixedGate } from './gate';
 export type { GateOutcome, GateStats, GateTicket, RequestGate } from './gate';

@@ -1,8 +1,7 @@
 import { sleep } from 'n8n-workflow';
 import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { CcvClient } from '../transport';
-import type { ClientSettings } from '../transport';
+import { CcvClient, RETRY_PROFILES, WEBHOOK_ANSWER_MS } from '../transport';
 import { CredentialHold } from './credentialHold';
 import { isRecorded, mergeEmitted, upgradeLegacy } from './emittedStore';
 import type { TriggerStaticData } from './emittedStore';
@@ -20,16 +19,7 @@ import type { EventSource } from './vocabulary';
  * for it. What CCV has not confirmed by then is answered like a failed lookup: 503 + Retry-After,
  * nothing output, nothing remembered, so a retrying caller's next call verifies it.
  */
-export const ANSWER_DEADLINE_MS = 4_000;
-
-// The caller waits for our answer while we ask CCV: fewer and shorter retries than the action node,
-// all within ANSWER_DEADLINE_MS (the client's deadline, set per call).
-export const TRIGGER_CLIENT_SETTINGS: Partial<ClientSettings> = {
-	maxRetries: 2,
-	maxThrottleRetries: 2,
-	maxWaitMs: 5_000,
-	timeoutMs: ANSWER_DEADLINE_MS,
-};
+export const ANSWER_DEADLINE_MS = WEBHOOK_ANSWER_MS;
 
 /** A lookup that has not finished by the deadline (a backstop: the client stops its own requests there). */
 class LateAnswer extends Error {}
@@ -125,7 +115,7 @@ type LookupResult = { outcome: CallOutcome; failure?: Error };
  */
 async function withCredential(ctx: IWebhookFunctions, deadline: number, run: (client: CcvClient) => Promise<LookupResult>): Promise<LookupResult> {
 	const hold = new CredentialHold(ctx);
-	const settings = { ...TRIGGER_CLIENT_SETTINGS, deadline, readCredential: hold.readCredential };
+	const settings = { ...RETRY_PROFILES.webhookCaller, deadline, readCredential: hold.readCredential };
 	let first: LookupResult;
 	try {
 		first = await run(new CcvClient(ctx, settings));

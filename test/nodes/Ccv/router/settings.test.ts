@@ -11,15 +11,15 @@ const creds = () => ({ apiKey: FAKE_TEST_KEY, baseUrl: wire.url });
 
 describe('run options', () => {
 	it.each([
-		['maxConcurrency', '={{ "ten" }}', 'Options "Max Concurrency" must be a whole number from 1 to 100'],
-		['maxConcurrency', '={{ 0 }}', 'Options "Max Concurrency" must be a whole number from 1 to 100'],
-		['maxConcurrency', '={{ 2.5 }}', 'Options "Max Concurrency" must be a whole number from 1 to 100'],
-		['maxConcurrency', '={{ "" }}', 'Options "Max Concurrency" must be a whole number from 1 to 100'],
-		['retries', '={{ "three" }}', 'Options "Retries" must be a whole number from 0 to 10'],
-		['retries', '={{ -1 }}', 'Options "Retries" must be a whole number from 0 to 10'],
-		['retries', '={{ 11 }}', 'Options "Retries" must be a whole number from 0 to 10'],
-		['maxRetryWait', '={{ "a minute" }}', 'Options "Max Retry Wait (Seconds)" must be a number from 1 to 600'],
-		['maxRetryWait', '={{ 0 }}', 'Options "Max Retry Wait (Seconds)" must be a number from 1 to 600'],
+		['maxConcurrency', '={{ "ten" }}', '"Max Concurrency" (under Options) must be a whole number from 1 to 100'],
+		['maxConcurrency', '={{ 0 }}', '"Max Concurrency" (under Options) must be a whole number from 1 to 100'],
+		['maxConcurrency', '={{ 2.5 }}', '"Max Concurrency" (under Options) must be a whole number from 1 to 100'],
+		['maxConcurrency', '={{ "" }}', '"Max Concurrency" (under Options) must be a whole number from 1 to 100'],
+		['retries', '={{ "three" }}', '"Retries" (under Options) must be a whole number from 0 to 10'],
+		['retries', '={{ -1 }}', '"Retries" (under Options) must be a whole number from 0 to 10'],
+		['retries', '={{ 11 }}', '"Retries" (under Options) must be a whole number from 0 to 10'],
+		['maxRetryWait', '={{ "a minute" }}', '"Max Retry Wait (Seconds)" (under Options) must be a number from 1 to 600'],
+		['maxRetryWait', '={{ 0 }}', '"Max Retry Wait (Seconds)" (under Options) must be a number from 1 to 600'],
 	])('%s = %s is refused before anything is sent', async (name, value, message) => {
 		const { error, items } = await runProbe(creds(), { options: { [name]: value } }, [{}, {}]);
 		expect(items).toEqual([]);

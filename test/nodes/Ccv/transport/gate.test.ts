@@ -1,6 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
-import { AdaptiveGate, FixedGate } from '../../../../nodes/Ccv/transport/gate';
+import { AdaptiveGate } from '../../../../nodes/Ccv/transport/adaptiveGate';
+import { FixedGate } from '../../../../nodes/Ccv/transport/gate';
 import type { GateTicket } from '../../../../nodes/Ccv/transport/gate';
 
 /** A clock the test moves by hand; the gate's own waits (pauses, pacing) move it too. */

@@ -5,7 +5,7 @@ import {
 	networkFailure,
 	parseRetryAfter,
 	retryWaitMs,
-} from '../../../../nodes/Ccv/transport/retryPolicy';
+} from '../../../../nodes/Ccv/transport/retry/policy';
 
 describe('retry policy', () => {
 	it('treats GET, DELETE and POST with an Idempotency-Reference as idempotent; PUT and plain POST not', () => {

@@ -1,7 +1,8 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
 
-// Which failed attempts are sent again, and after how long: the one place these rules live.
-// The table in the README ("Retries") is this file in words; test/nodes/Ccv/transport/retryTable.test.ts
+// Which failed attempts are sent again, and after how long. This folder is the one place retry rules
+// live: this file the rules, budget.ts what one request may still spend, profiles.ts the named settings.
+// The table in the README ("Retries") is this folder in words; test/nodes/Ccv/transport/retryTable.test.ts
 // checks it row by row.
 //
 // - 429 means CCV did not process the request: any request is sent again, after Retry-After
