@@ -5,8 +5,7 @@ import { itemLabel } from '../../helpers/itemLabel';
 import { answerMismatch, cents, deriveIdempotencyReference } from '../../helpers/idempotency';
 import type { Expected } from '../../helpers/idempotency';
 import type { CcvClient } from '../../transport';
-import { list as listTransactions } from '../transaction/getAll.operation';
-import { getTransaction, isOpenStatus } from '../transaction/transaction.helpers';
+import { getTransaction, isOpenStatus, listTransactions } from '../../helpers/transactions';
 
 // What CCV already holds for an intention, read before creating (REFERENCE §4 point 4, §7). CCV keeps
 // an Idempotency-Reference for a time it does not document; these reads make a re-run safe after
@@ -66,7 +65,7 @@ function fails(ctx: IExecuteFunctions, i: number, what: string, tx: IDataObject,
 	);
 }
 
-/** A reused own key, told in the words of CCV's own refusal (payment/moneyRequest.shared.ts explainRefusal). */
+/** A reused own key, told in the words of CCV's own refusal (refusal.ts explainRefusal). */
 const keyNamesIt = (key: string) =>
 	`CCV already holds a refund made with the Idempotency Key "${key}" and other details (for example another amount): this key names that refund (the node sends a partial refund's key as its Merchant Order Reference, where CCV shows it). Nothing new was created. To make a second, separate refund, give it its own Idempotency Key; to repeat the first one, send it with the same details.`;
 

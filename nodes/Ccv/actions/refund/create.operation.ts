@@ -4,22 +4,11 @@ import { failItem, validateItem } from '../../helpers/validate';
 import { OPERATING_ENVIRONMENTS, refundCreate, refundLabels } from '../../schemas/refund';
 import type { RefundMethodDetails } from '../../schemas/refund';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, showFor } from '../common.descriptions';
-import {
-	alphabetical,
-	amountChoiceFields,
-	amountIdentity,
-	followUpFieldOptions,
-	followUpInput,
-	given,
-	idempotencyKeyOption,
-	moneyExecute,
-	paymentReferenceKey,
-	prepareMoney,
-	readAmount,
-	readChoice,
-	readMoneyOptions,
-} from '../payment/moneyRequest.shared';
-import type { PreparedMoney } from '../payment/moneyRequest.shared';
+import { alphabetical, given, readChoice } from '../../helpers/parameters';
+import { amountChoiceFields, followUpFieldOptions, idempotencyKeyOption } from '../money/fields';
+import { amountIdentity, followUpInput, paymentReferenceKey, prepareMoney, readAmount, readMoneyOptions } from '../money/prepare';
+import { moneyExecute } from '../money/send';
+import type { PreparedMoney } from '../money/types';
 
 const show = showFor('refund', 'create');
 const showWith = (extra: IDataObject) => ({ show: { ...show.show, ...extra } });
