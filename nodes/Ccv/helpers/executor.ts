@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { PreparedItem } from '../actions/types';
+import type { PreparedItem } from './operation';
 import { itemLabel } from './itemLabel';
 
 export type ItemWork = (itemIndex: number) => Promise<IDataObject | IDataObject[]>;

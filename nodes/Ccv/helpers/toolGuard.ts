@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { resources } from '../actions/router';
-import type { GuardAmount, OperationGuard } from '../actions/types';
+import type { GuardAmount, OperationGuard } from './operation';
 import { addToTally, tallied, tallyKey } from './agentTally';
 
 /**

@@ -5,23 +5,26 @@ import { itemLabel } from '../../helpers/itemLabel';
 import { answerMismatch, cents, deriveIdempotencyReference } from '../../helpers/idempotency';
 import type { Expected } from '../../helpers/idempotency';
 import type { CcvClient } from '../../transport';
-import { list as listTransactions } from '../transaction/getAll.operation';
-import { getTransaction, isOpenStatus } from '../transaction/transaction.helpers';
+import { getTransaction, isOpenStatus, listTransactions } from '../../helpers/transactions';
 
 // What CCV already holds for an intention, read before creating (REFERENCE §4 point 4, §7). CCV keeps
 // an Idempotency-Reference for a time it does not document; these reads make a re-run safe after
 // that too, and in every n8n process:
 //   refund:  GET ?reference=<payment> (its amount and type) and GET ?originalReferences=<payment>
 //            (its refunds and captures): an earlier refund with this item's own Merchant Order
-//            Reference, or an earlier Full Amount refund, is this refund;
+//            Reference (a partial refund with only an Idempotency Key sends that key as its Merchant
+//            Order Reference, the one documented refund field CCV shows back, seed 004:473), or an
+//            earlier Full Amount refund, is this refund;
 //   payment: GET ?merchantOrderReference=<order>: an open or paid payment of the order is this
 //            payment; otherwise the next attempt is 1 + the order's failed payments.
 
 export interface RefundLookup {
 	kind: 'refund';
 	payment: string;
-	/** The refund's own Merchant Order Reference. */
+	/** The refund's own Merchant Order Reference (for a partial refund with only a key: that key). */
 	order?: string;
+	/** `order` is the user's Idempotency Key, sent as the Merchant Order Reference. */
+	orderIsKey?: boolean;
 	/** The partial amount; undefined for Full Amount. */
 	amount?: string;
 	/** The user allows refunds above what is left of the payment. */
@@ -52,14 +55,19 @@ function refuse(ctx: IExecuteFunctions, i: number, message: string, description:
 	});
 }
 
-function fails(ctx: IExecuteFunctions, i: number, what: string, tx: IDataObject, differences: string[]): never {
+function fails(ctx: IExecuteFunctions, i: number, what: string, tx: IDataObject, differences: string[], why?: string): never {
 	return refuse(
 		ctx,
 		i,
 		`CCV already holds ${what} ${String(tx.reference)}, and it is not what this item asks for: ${differences.join('; ')}`,
-		'The node will not output it as this item\'s result. If this item is a different one on purpose, give it its own reference (Merchant Order Reference or Idempotency Key); if the item is wrong, correct it.',
+		why ??
+			'The node will not output it as this item\'s result. If this item is a different one on purpose, give it its own reference (Merchant Order Reference or Idempotency Key); if the item is wrong, correct it.',
 	);
 }
+
+/** A reused own key, told in the words of CCV's own refusal (refusal.ts explainRefusal). */
+const keyNamesIt = (key: string) =>
+	`CCV already holds a refund made with the Idempotency Key "${key}" and other details (for example another amount): this key names that refund (the node sends a partial refund's key as its Merchant Order Reference, where CCV shows it). Nothing new was created. To make a second, separate refund, give it its own Idempotency Key; to repeat the first one, send it with the same details.`;
 
 const live = (tx: IDataObject) => lower(tx.status) !== 'failed';
 
@@ -87,7 +95,7 @@ async function refundEarlier(ctx: IExecuteFunctions, client: CcvClient, i: numbe
 	if (same) {
 		const expected = { amount: lookup.amount ?? (payment.amount === undefined ? undefined : String(payment.amount)), types: ['refund'], original: lookup.payment };
 		const differences = answerMismatch(expected, same);
-		if (differences.length) fails(ctx, i, `refund`, same, differences);
+		if (differences.length) fails(ctx, i, `refund`, same, differences, lookup.orderIsKey ? keyNamesIt(String(lookup.order)) : undefined);
 		return { kind: 'existing', transaction: same };
 	}
 	if (!lookup.allowAboveRemaining && paymentCents !== undefined) {

@@ -6,7 +6,7 @@ import { ORDER_STATUSES, orderLabels, orderSubmit } from '../../schemas/order';
 import type { CcvClient } from '../../transport';
 import type { PreparedItem } from '../types';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, showFor } from '../common.descriptions';
-import { compact, given } from '../payment/moneyRequest.shared';
+import { compact, given } from '../../helpers/parameters';
 import { ORDER_PATH } from './order.helpers';
 
 const show = showFor('order', 'submit');

@@ -4,22 +4,11 @@ import { failItem, validateItem } from '../../helpers/validate';
 import { capture, paymentLabels } from '../../schemas/payment';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, showFor } from '../common.descriptions';
 import { referenceField } from '../transaction/transaction.helpers';
-import {
-	alphabetical,
-	amountChoiceFields,
-	amountIdentity,
-	followUpFieldOptions,
-	followUpInput,
-	given,
-	idempotencyKeyOption,
-	moneyExecute,
-	orderLinesField,
-	paymentReferenceKey,
-	prepareMoney,
-	readAmount,
-	readMoneyOptions,
-} from './moneyRequest.shared';
-import type { PreparedMoney } from './moneyRequest.shared';
+import { alphabetical, given } from '../../helpers/parameters';
+import { amountChoiceFields, followUpFieldOptions, idempotencyKeyOption, orderLinesField } from '../money/fields';
+import { amountIdentity, followUpInput, paymentReferenceKey, prepareMoney, readAmount, readMoneyOptions } from '../money/prepare';
+import { moneyExecute } from '../money/send';
+import type { PreparedMoney } from '../money/types';
 
 const show = showFor('payment', 'capture');
 

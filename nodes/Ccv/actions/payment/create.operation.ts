@@ -5,20 +5,11 @@ import { parameterKey } from '../../helpers/serialKey';
 import { failItem, validateItem } from '../../helpers/validate';
 import { paymentCreate, type PaymentFlow, paymentLabels, SEQUENCE_SOURCES, SEQUENCE_TYPES } from '../../schemas/payment';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, showFor } from '../common.descriptions';
-import {
-	alphabetical,
-	followUpFieldOptions,
-	followUpInput,
-	given,
-	idempotencyKeyOption,
-	moneyExecute,
-	orderLinesField,
-	prepareMoney,
-	readChoice,
-	readMoneyOptions,
-} from './moneyRequest.shared';
-import type { PreparedMoney } from './moneyRequest.shared';
-import { withInitialTransactionIdFallback } from './initialTransactionId';
+import { alphabetical, given, readChoice } from '../../helpers/parameters';
+import { followUpFieldOptions, idempotencyKeyOption, orderLinesField } from '../money/fields';
+import { followUpInput, prepareMoney, readMoneyOptions } from '../money/prepare';
+import { moneyExecute } from '../money/send';
+import type { PreparedMoney } from '../money/types';
 
 
 const show = showFor('payment', 'create');
@@ -293,7 +284,7 @@ function flowInput(ctx: IExecuteFunctions, i: number, flow: PaymentFlow): IDataO
 	}
 	if (flow === 'vault') {
 		return {
-			// Where both request examples put it (001:231-234, 276-279); see initialTransactionId.ts for the FAQ's place.
+			// Where both request examples put it (001:231-234, 276-279); see money/initialTransactionId.ts for the FAQ's place.
 			details: {
 				vaultAccessToken: ctx.getNodeParameter('vaultAccessToken', i, ''),
 				initialTransactionId: given(ctx.getNodeParameter('initialTransactionId', i, '')),
@@ -370,7 +361,7 @@ export function prepare(this: IExecuteFunctions, i: number): PreparedMoney {
 	});
 }
 
-export const execute = withInitialTransactionIdFallback(moneyExecute(prepare), prepare);
+export const execute = moneyExecute(prepare);
 
 export function serialKey(this: IExecuteFunctions, i: number): string | undefined {
 	// Charges of one mandate run one after the other; the field is empty in the other flows.

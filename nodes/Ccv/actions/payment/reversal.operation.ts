@@ -4,17 +4,11 @@ import { validateItem } from '../../helpers/validate';
 import { paymentLabels, reversal } from '../../schemas/payment';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, showFor } from '../common.descriptions';
 import { referenceField } from '../transaction/transaction.helpers';
-import {
-	alphabetical,
-	followUpFieldOptions,
-	followUpInput,
-	idempotencyKeyOption,
-	moneyExecute,
-	paymentReferenceKey,
-	prepareMoney,
-	readMoneyOptions,
-} from './moneyRequest.shared';
-import type { PreparedMoney } from './moneyRequest.shared';
+import { alphabetical } from '../../helpers/parameters';
+import { followUpFieldOptions, idempotencyKeyOption } from '../money/fields';
+import { followUpInput, paymentReferenceKey, prepareMoney, readMoneyOptions } from '../money/prepare';
+import { moneyExecute } from '../money/send';
+import type { PreparedMoney } from '../money/types';
 
 export const description: INodeProperties[] = [
 	referenceField('payment', 'reversal', {

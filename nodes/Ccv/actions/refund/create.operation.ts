@@ -4,22 +4,11 @@ import { failItem, validateItem } from '../../helpers/validate';
 import { OPERATING_ENVIRONMENTS, refundCreate, refundLabels } from '../../schemas/refund';
 import type { RefundMethodDetails } from '../../schemas/refund';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, showFor } from '../common.descriptions';
-import {
-	alphabetical,
-	amountChoiceFields,
-	amountIdentity,
-	followUpFieldOptions,
-	followUpInput,
-	given,
-	idempotencyKeyOption,
-	moneyExecute,
-	paymentReferenceKey,
-	prepareMoney,
-	readAmount,
-	readChoice,
-	readMoneyOptions,
-} from '../payment/moneyRequest.shared';
-import type { PreparedMoney } from '../payment/moneyRequest.shared';
+import { alphabetical, given, readChoice } from '../../helpers/parameters';
+import { amountChoiceFields, followUpFieldOptions, idempotencyKeyOption } from '../money/fields';
+import { amountIdentity, followUpInput, paymentReferenceKey, prepareMoney, readAmount, readMoneyOptions } from '../money/prepare';
+import { moneyExecute } from '../money/send';
+import type { PreparedMoney } from '../money/types';
 
 const show = showFor('refund', 'create');
 const showWith = (extra: IDataObject) => ({ show: { ...show.show, ...extra } });
@@ -129,7 +118,7 @@ export const description: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			description:
-				'Your own reference for this refund, such as the return ticket (at most 255 characters). Required for a partial refund unless you set an Idempotency Key: it tells two refunds of one payment apart, and lets the node find this refund at CCV on a re-run.',
+				'Your own reference for this refund, such as the return ticket (at most 255 characters). Required for a partial refund unless you set an Idempotency Key (then the key is sent here). It tells two refunds of one payment apart, and lets the node find this refund at CCV on a re-run. Left empty on a Full Amount refund, CCV uses the payment\'s.',
 		},
 		{
 			displayName: 'Payout Instructions',
@@ -242,9 +231,16 @@ export function prepare(this: IExecuteFunctions, i: number): PreparedMoney {
 	const options = readMoneyOptions(this, i);
 	const body = validateItem(this, refundCreate(kind), input, i, refundLabels(payoutInstructions?.length ?? 0)) as IDataObject;
 	const payment = body.reference as string;
-	const order = body.merchantOrderReference as string | undefined;
 	const full = body.amount === undefined;
-	if (!full && order === undefined && options.idempotencyKey === undefined) {
+	// A partial refund with only an own key sends it as its Merchant Order Reference (seed 004:473):
+	// CCV shows no Idempotency-Reference on a refund, so this is how a re-run finds it after CCV
+	// forgot the key (issue 24 row 13). Full Amount refunds are found by their amount.
+	if (!full && body.merchantOrderReference === undefined && options.idempotencyKey !== undefined) {
+		body.merchantOrderReference = options.idempotencyKey;
+	}
+	const order = body.merchantOrderReference as string | undefined;
+	const orderIsKey = !full && order !== undefined && order === options.idempotencyKey && given(fields.merchantOrderReference) === undefined;
+	if (!full && order === undefined) {
 		failItem(
 			this,
 			i,
@@ -253,18 +249,19 @@ export function prepare(this: IExecuteFunctions, i: number): PreparedMoney {
 		);
 	}
 	// Full Amount keeps the reference it always had (a run begun before this rule is still one refund).
-	const identity = full ? { payment, amount: 'full' } : { payment, order };
+	const identity = full ? { payment, amount: 'full' } : { payment, order: orderIsKey ? undefined : order };
 	return prepareMoney({
 		operation: 'refund',
 		body,
 		identity,
-		identityText: `refund of payment ${payment}, ${full ? 'full amount' : order === undefined ? amountIdentity(body.amount) : `Merchant Order Reference "${order}"`}`,
+		identityText: `refund of payment ${payment}, ${full ? 'full amount' : orderIsKey ? amountIdentity(body.amount) : `Merchant Order Reference "${order}"`}`,
 		options,
 		expected: { amount: full ? undefined : (body.amount as string), types: ['refund'], original: payment },
 		lookup: {
 			kind: 'refund',
 			payment,
 			order,
+			orderIsKey,
 			amount: full ? undefined : (body.amount as string),
 			allowAboveRemaining: readAllowAboveRemaining(this, i),
 		},

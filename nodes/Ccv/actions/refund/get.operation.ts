@@ -4,7 +4,8 @@ import { validateItem } from '../../helpers/validate';
 import { transactionReference } from '../../schemas/payment';
 import type { CcvClient } from '../../transport';
 import { optionsCollection } from '../common.descriptions';
-import { getTransaction, referenceField } from '../transaction/transaction.helpers';
+import { getTransaction } from '../../helpers/transactions';
+import { referenceField } from '../transaction/transaction.helpers';
 
 export const description: INodeProperties[] = [
 	referenceField('refund', 'get', {

@@ -10,7 +10,8 @@ import { isNotFound } from '../../transport';
 import type { CcvClient } from '../../transport';
 import { optionsCollection, returnAllAndLimit, showFor } from '../common.descriptions';
 import { toEpochMs } from '../../helpers/time';
-import { compact, given } from '../payment/moneyRequest.shared';
+import { compact, given } from '../../helpers/parameters';
+import { listTransactions as list } from '../../helpers/transactions';
 import type { PreparedItem } from '../types';
 import {
 	changedTransaction,
@@ -18,9 +19,11 @@ import {
 	isOpenStatus,
 	TRANSACTION_PATH,
 	transactionMemoryKey,
-	transactionsOf,
 	withFailureMeaning,
 } from './transaction.helpers';
+
+/** The paged list read, shared with the money room and the reconcile trigger (helpers/transactions.ts). */
+export { list };
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -181,50 +184,6 @@ export function prepare(this: IExecuteFunctions, i: number): PreparedGetAll {
 	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
 	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i, 50) as number);
 	return { filters, limit, changes: readChangesSettings(this, i) };
-}
-
-type Direction = 'referenceAfter' | 'referenceBefore';
-
-/**
- * Which way the list runs (REFERENCE §7: CCV documents neither the order nor the cursors' meaning).
- * A page whose first transaction was created after its last is newest-first: the next page is the
- * one before its last reference. Times that do not tell leave it open.
- */
-function directionOf(page: IDataObject[]): Direction | undefined {
-	const first = Number(page[0]?.created);
-	const end = Number(page[page.length - 1]?.created);
-	if (!Number.isFinite(first) || !Number.isFinite(end) || first === end) return undefined;
-	return first > end ? 'referenceBefore' : 'referenceAfter';
-}
-
-export async function list(client: CcvClient, i: number, filters: IDataObject, limit: number): Promise<IDataObject[]> {
-	const found: IDataObject[] = [];
-	const seen = new Set<string>();
-	const fetchPage = async (qs: IDataObject) => {
-		const { body } = await client.request({ method: 'GET', path: TRANSACTION_PATH, qs }, i);
-		const page = transactionsOf(body);
-		return { page, fresh: page.filter((t) => typeof t.reference !== 'string' || !seen.has(t.reference)) };
-	};
-	// Cursor paging from the last reference seen, in the list's own direction. While the direction is
-	// open, "after" is tried first and "before" when "after" brings nothing new. The page size is
-	// CCV's; a page with nothing new in either direction ends the list.
-	let { page, fresh } = await fetchPage(filters);
-	let direction = directionOf(page);
-	while (fresh.length > 0) {
-		for (const t of fresh) if (typeof t.reference === 'string') seen.add(t.reference);
-		found.push(...fresh.map(withFailureMeaning));
-		const last = page[page.length - 1]?.reference;
-		if (found.length >= limit || typeof last !== 'string') break;
-		const tries: Direction[] = direction ? [direction] : ['referenceAfter', 'referenceBefore'];
-		for (const next of tries) {
-			({ page, fresh } = await fetchPage({ ...filters, [next]: last }));
-			if (fresh.length > 0) {
-				direction ??= directionOf(page) ?? next;
-				break;
-			}
-		}
-	}
-	return found.slice(0, limit);
 }
 
 /** Which search found a transaction: the same filters give the same id, whatever their order. */

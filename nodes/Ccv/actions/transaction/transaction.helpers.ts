@@ -3,11 +3,10 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { transactionEventKey } from '../../helpers/changesEventKey';
 import type { ChangesSettings, RunMemory } from '../../helpers/changesMemory';
 import { transactionReference } from '../../schemas/payment';
-import type { CcvClient } from '../../transport';
-import { FAILURE_CODE_MEANINGS } from '../../transport/failureCodes';
 import { showFor } from '../common.descriptions';
 
-export const TRANSACTION_PATH = '/api/v1/transaction';
+// Reading and shaping transactions lives in helpers/transactions.ts (the money room reads them too).
+export { TRANSACTION_PATH, getTransaction, isOpenStatus, transactionsOf, withFailureMeaning } from '../../helpers/transactions';
 
 /**
  * A reference as CCV writes them (e.g. C250324145223810CB87E194.Y). It travels in the query string,
@@ -17,13 +16,6 @@ export const TRANSACTION_PATH = '/api/v1/transaction';
 export const checkedReference = transactionReference.regex(/^[^\s\p{Cc}]+$/u, {
 	error: 'must be a CCV transaction reference such as C250324145223810CB87E194.Y (no spaces or control characters)',
 });
-
-/** Statuses after which CCV does not change a transaction any more. */
-const OPEN_STATUSES = new Set(['pending', 'manualintervention']);
-
-export function isOpenStatus(status: string): boolean {
-	return OPEN_STATUSES.has(status.toLowerCase().replace(/[^a-z0-9]/g, ''));
-}
 
 export const transactionMemoryKey = (reference: string) => `transaction:${reference}`;
 
@@ -42,53 +34,6 @@ export function changedTransaction(
 	const seen = memory.sight({ key: transactionMemoryKey(reference), status, q }, changes.firstRun);
 	if (!seen.output) return undefined;
 	return { ...transaction, eventKey: transactionEventKey(reference, status), previousStatus: seen.previous };
-}
-
-/**
- * Every transaction output passes here. `status` lower case, as CCV's JSON writes it (seed 004's
- * refund example says "PENDING"; REFERENCE §7: compare case-insensitively), so an IF node on
- * "pending" always works; CCV's spelling stays in `statusAsSent` when it differed. A failed
- * transaction's failure code (in any case) in plain words, next to CCV's fields.
- */
-export function withFailureMeaning(transaction: IDataObject): IDataObject {
-	if (!transaction || typeof transaction !== 'object') return transaction;
-	const { status, failureCode: code } = transaction;
-	const out: IDataObject = { ...transaction };
-	if (typeof status === 'string' && status !== status.toLowerCase()) {
-		out.status = status.toLowerCase();
-		out.statusAsSent = status;
-	}
-	const meaning = typeof code === 'string' ? FAILURE_CODE_MEANINGS[code.trim().toLowerCase()] : undefined;
-	if (meaning) out.failureCodeMeaning = meaning;
-	return out;
-}
-
-export async function getTransaction(
-	client: CcvClient,
-	reference: string,
-	itemIndex: number,
-	includeRelatedTransactions = false,
-): Promise<IDataObject> {
-	const qs: IDataObject = { reference };
-	if (includeRelatedTransactions) qs.includeRelatedTransactions = true;
-	const { body } = await client.request<IDataObject>({ method: 'GET', path: TRANSACTION_PATH, qs }, itemIndex);
-	return withFailureMeaning(body ?? {});
-}
-
-const LIST_KEYS = ['transactions', 'data', 'content', 'items', 'results', 'records'];
-
-/**
- * The transactions of one list answer. CCV does not document the envelope (REFERENCE §7):
- * a plain list, or an object holding the list.
- */
-export function transactionsOf(body: unknown): IDataObject[] {
-	if (Array.isArray(body)) return body as IDataObject[];
-	if (!body || typeof body !== 'object') return [];
-	const record = body as IDataObject;
-	for (const key of LIST_KEYS) if (Array.isArray(record[key])) return record[key] as IDataObject[];
-	const firstList = Object.values(record).find((v) => Array.isArray(v));
-	if (firstList) return firstList as IDataObject[];
-	return typeof record.reference === 'string' ? [record] : [];
 }
 
 export function referenceField(

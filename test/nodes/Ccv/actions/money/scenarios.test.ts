@@ -1,6 +1,6 @@
 // Issue 24: one transaction per intention. Each row of the issue's scenario table is a test here,
-// at the wire, against the strict sandbox; rows that depend on how long CCV keeps an
-// Idempotency-Reference run under both readings (forever, and a window already past: 0 s).
+// at the wire, against the strict sandbox; every row runs under both readings of how long CCV keeps
+// an Idempotency-Reference (forever, and a window already past: 0 s).
 // Rows 11 and 12 (two processes, a restart) are in processes.test.ts.
 import type { IDataObject } from 'n8n-workflow';
 
@@ -132,75 +132,79 @@ describe.each(RETENTIONS)('idempotencyRetention %s', (_label, retention) => {
 		await checkout('IDEM-10');
 		expect(ofType('sale').filter((tx) => tx.merchantOrderReference === 'IDEM-10')).toHaveLength(1);
 	});
-});
 
-it('row 4: a partial refund without own reference or key: refused before sending, 0 requests', async () => {
-	const payment = t.sb.addPayment({ amount: '50.00' });
-	t.sb.clearLog();
-	const { error } = await refund({ paymentReference: payment.reference, amount: '10.00' });
-	expect(error?.message).toContain('"Merchant Order Reference" is required for a partial refund (or set an Idempotency Key)');
-	expect(error?.description).toContain('a second refund of the same amount on this payment would otherwise be taken for this one');
-	expect(t.sb.log).toHaveLength(0);
-});
-
-it('row 5: two items with the same payment, amount and reference in one run are refused naming both; different references make 2 refunds', async () => {
-	const payment = t.sb.addPayment({ amount: '50.00' });
-	t.sb.clearLog();
-	const parameters = { paymentReference: payment.reference, amount: '10.00', additionalFields: { merchantOrderReference: '={{ $json.rma }}' } };
-	const twins = await refund(parameters, { items: [{ rma: 'RMA-5' }, { rma: 'RMA-5' }] });
-	expect(twins.error?.message).toMatch(/Item 1 .* and Item 2 .* would be the same refund/);
-	expect(t.sb.log).toHaveLength(0);
-	const two = await refund(parameters, { items: [{ rma: 'RMA-5' }, { rma: 'RMA-6' }] });
-	expect(two.error).toBeUndefined();
-	expect(ofType('refund', payment.reference).map((tx) => tx.merchantOrderReference).sort()).toEqual(['RMA-5', 'RMA-6']);
-});
-
-it('row 8: mandate SUB-7 2026-01, then 2026-02, then 2026-01 again: 2 charges', async () => {
-	const setup = await checkout('SUB-7', { additionalFields: { merchantOrderReference: 'SUB-7', obtainMandate: true } });
-	const mandateId = String((setup.items[0].json.details as IDataObject).mandateId);
-	t.sb.settle(String(setup.items[0].json.reference), 'success');
-	const charge = (period: string) =>
-		run({
-			resource: 'payment',
-			operation: 'create',
-			amount: '9.99',
-			currency: 'eur',
-			method: 'card',
-			paymentFlow: 'mandate',
-			mandateId,
-			additionalFields: { merchantOrderReference: `SUB-7 ${period}` },
-		});
-	const results = [await charge('2026-01'), await charge('2026-02'), await charge('2026-01')];
-	expect(results.map((r) => r.error)).toEqual([undefined, undefined, undefined]);
-	const charges = ofType('sale').filter((tx) => String(tx.merchantOrderReference).startsWith('SUB-7 '));
-	expect(charges.map((tx) => tx.merchantOrderReference)).toEqual(['SUB-7 2026-01', 'SUB-7 2026-02']);
-	expect(results[2].items[0].json).toMatchObject({ reference: results[0].items[0].json.reference, replayed: true });
-});
-
-it('row 13: a reused Idempotency Key with another amount: CCV\'s refusal in plain words, no second transaction', async () => {
-	const payment = t.sb.addPayment({ amount: '50.00' });
-	expect((await refund({ paymentReference: payment.reference, amount: '10.00', options: { idempotencyKey: 'TICKET-13' } })).error).toBeUndefined();
-	const { error } = await refund({ paymentReference: payment.reference, amount: '12.00', options: { idempotencyKey: 'TICKET-13' } });
-	expect(error?.message).toContain('CCV refused the refund');
-	expect(error?.description).toContain('CCV already holds a refund made with the Idempotency Key "TICKET-13" and other details (for example another amount)');
-	expect(error?.description).toContain('Nothing new was created');
-	expect(ofType('refund', payment.reference)).toHaveLength(1);
-});
-
-it('row 14: CCV answers with a transaction of another amount or payment: the item fails and names it', async () => {
-	const payment = t.sb.addPayment({ amount: '50.00' });
-	const other = t.sb.addPayment({ amount: '50.00' });
-	t.sb.faults.add({
-		match: { method: 'POST', path: '^/api/v1/capture$' },
-		count: 1,
-		kind: 'respond',
-		status: 200,
-		body: { reference: 'C-EARLIER.1', type: 'capture', status: 'success', amount: 7.5, currency: 'eur', originalReference: other.reference, created: 1 },
+	it('row 4: a partial refund without own reference or key: refused before sending, 0 requests', async () => {
+		const payment = t.sb.addPayment({ amount: '50.00' });
+		t.sb.clearLog();
+		const { error } = await refund({ paymentReference: payment.reference, amount: '10.00' });
+		expect(error?.message).toContain('"Merchant Order Reference" is required for a partial refund (or set an Idempotency Key)');
+		expect(error?.description).toContain('a second refund of the same amount on this payment would otherwise be taken for this one');
+		expect(t.sb.log).toHaveLength(0);
 	});
-	const auth = t.sb.addPayment({ amount: '50.00', type: 'authorise' });
-	const { error } = await run({ resource: 'payment', operation: 'capture', paymentReference: auth.reference, amountToCapture: 'partial', amount: '10.00', options: { idempotencyKey: 'SHIP-14' } });
-	expect(error?.message).toContain('CCV answered with transaction C-EARLIER.1');
-	expect(error?.message).toContain('its amount is 7.5, this item asks for 10.00');
-	expect(error?.message).toContain(`it belongs to payment ${other.reference}, this item names payment ${auth.reference}`);
-	expect(payment.reference).toBeTruthy();
+
+	it('row 5: two items with the same payment, amount and reference in one run are refused naming both; different references make 2 refunds', async () => {
+		const payment = t.sb.addPayment({ amount: '50.00' });
+		t.sb.clearLog();
+		const parameters = { paymentReference: payment.reference, amount: '10.00', additionalFields: { merchantOrderReference: '={{ $json.rma }}' } };
+		const twins = await refund(parameters, { items: [{ rma: 'RMA-5' }, { rma: 'RMA-5' }] });
+		expect(twins.error?.message).toMatch(/Item 1 .* and Item 2 .* would be the same refund/);
+		expect(t.sb.log).toHaveLength(0);
+		const two = await refund(parameters, { items: [{ rma: 'RMA-5' }, { rma: 'RMA-6' }] });
+		expect(two.error).toBeUndefined();
+		expect(ofType('refund', payment.reference).map((tx) => tx.merchantOrderReference).sort()).toEqual(['RMA-5', 'RMA-6']);
+	});
+
+	it('row 8: mandate SUB-7 2026-01, then 2026-02, then 2026-01 again: 2 charges', async () => {
+		const setup = await checkout('SUB-7', { additionalFields: { merchantOrderReference: 'SUB-7', obtainMandate: true } });
+		const mandateId = String((setup.items[0].json.details as IDataObject).mandateId);
+		t.sb.settle(String(setup.items[0].json.reference), 'success');
+		const charge = (period: string) =>
+			run({
+				resource: 'payment',
+				operation: 'create',
+				amount: '9.99',
+				currency: 'eur',
+				method: 'card',
+				paymentFlow: 'mandate',
+				mandateId,
+				additionalFields: { merchantOrderReference: `SUB-7 ${period}` },
+			});
+		const results = [await charge('2026-01'), await charge('2026-02'), await charge('2026-01')];
+		expect(results.map((r) => r.error)).toEqual([undefined, undefined, undefined]);
+		const charges = ofType('sale').filter((tx) => String(tx.merchantOrderReference).startsWith('SUB-7 '));
+		expect(charges.map((tx) => tx.merchantOrderReference)).toEqual(['SUB-7 2026-01', 'SUB-7 2026-02']);
+		expect(results[2].items[0].json).toMatchObject({ reference: results[0].items[0].json.reference, replayed: true });
+	});
+
+	it('row 13: a reused Idempotency Key with another amount: CCV\'s refusal in plain words, no second transaction', async () => {
+		const payment = t.sb.addPayment({ amount: '50.00' });
+		expect((await refund({ paymentReference: payment.reference, amount: '10.00', options: { idempotencyKey: 'TICKET-13' } })).error).toBeUndefined();
+		const [first] = ofType('refund', payment.reference);
+		const { error } = await refund({ paymentReference: payment.reference, amount: '12.00', options: { idempotencyKey: 'TICKET-13' } });
+		// The node finds the key's refund at CCV (sent as its Merchant Order Reference) before sending,
+		// so the refusal does not depend on CCV still remembering the key.
+		expect(error?.message).toContain(`CCV already holds refund ${first.reference}, and it is not what this item asks for: its amount is 10, this item asks for 12.00`);
+		expect(posts('/api/v1/refund')).toHaveLength(1);
+		expect(error?.description).toContain('CCV already holds a refund made with the Idempotency Key "TICKET-13" and other details (for example another amount)');
+		expect(error?.description).toContain('Nothing new was created');
+		expect(ofType('refund', payment.reference)).toHaveLength(1);
+	});
+
+	it('row 14: CCV answers with a transaction of another amount or payment: the item fails and names it', async () => {
+		const payment = t.sb.addPayment({ amount: '50.00' });
+		const other = t.sb.addPayment({ amount: '50.00' });
+		t.sb.faults.add({
+			match: { method: 'POST', path: '^/api/v1/capture$' },
+			count: 1,
+			kind: 'respond',
+			status: 200,
+			body: { reference: 'C-EARLIER.1', type: 'capture', status: 'success', amount: 7.5, currency: 'eur', originalReference: other.reference, created: 1 },
+		});
+		const auth = t.sb.addPayment({ amount: '50.00', type: 'authorise' });
+		const { error } = await run({ resource: 'payment', operation: 'capture', paymentReference: auth.reference, amountToCapture: 'partial', amount: '10.00', options: { idempotencyKey: 'SHIP-14' } });
+		expect(error?.message).toContain('CCV answered with transaction C-EARLIER.1');
+		expect(error?.message).toContain('its amount is 7.5, this item asks for 10.00');
+		expect(error?.message).toContain(`it belongs to payment ${other.reference}, this item names payment ${auth.reference}`);
+		expect(payment.reference).toBeTruthy();
+	});
 });

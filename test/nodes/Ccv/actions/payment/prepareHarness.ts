@@ -2,7 +2,7 @@
 // values, as the router does before anything is sent. No expressions: values are taken as given.
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
-import type { OperationModule, PreparedItem } from '../../../../../nodes/Ccv/actions/types';
+import type { OperationModule, PreparedItem } from '../../../../../nodes/Ccv/helpers/operation';
 
 const node: INode = {
 	id: 'prepare-test',

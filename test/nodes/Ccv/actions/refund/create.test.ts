@@ -102,6 +102,8 @@ describe('Refund > Create: the request', () => {
 		expect(posts()[0].body).toEqual({
 			reference: payment.reference,
 			amount: '30.00',
+			// A partial refund's own key doubles as its Merchant Order Reference (issue 24 row 13).
+			merchantOrderReference: 'ticket-0',
 			returnUrl: 'https://pos.example/done',
 			details: {
 				terminalId: '1234536',
@@ -164,6 +166,7 @@ describe('Refund > Create: the request', () => {
 		expect(posts()[0].body).toEqual({
 			reference: payment.reference,
 			amount: '7.50',
+			merchantOrderReference: 'ticket-0',
 			payoutInstructions: [
 				{ externalReference: 'sub-1', amount: '5.25' },
 				{ externalReference: 'sub-2', amount: '2.25' },

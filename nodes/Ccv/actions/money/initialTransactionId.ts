@@ -1,8 +1,7 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import type { CcvClient } from '../../transport';
 import type { CcvErrorBody } from '../../transport/ccvError';
-import type { PreparedMoney } from './moneyRequest.shared';
+import type { PreparedMoney } from './types';
 
 // Where a stored-card charge carries initialTransactionId (issue 28 #1). Both request examples of seed
 // 001 (001:231-234, 276-279) and every answer put it in details, so the node sends it there; only the
@@ -26,22 +25,10 @@ function movedToSequenceInfo(prepared: PreparedMoney): PreparedMoney | undefined
 	return { ...prepared, body: { ...prepared.body, details: rest, sequenceInfo: { ...sequenceInfo, initialTransactionId } } };
 }
 
-type MoneyExecute = (this: IExecuteFunctions, i: number, client: CcvClient, prepared?: PreparedMoney) => Promise<IDataObject>;
-
-export function withInitialTransactionIdFallback(
-	execute: MoneyExecute,
-	prepare: (this: IExecuteFunctions, i: number) => PreparedMoney,
-): MoneyExecute {
-	return async function (this: IExecuteFunctions, i: number, client: CcvClient, prepared?: PreparedMoney) {
-		const first = prepared ?? prepare.call(this, i);
-		let refused: { error: unknown } | undefined;
-		try {
-			return await execute.call(this, i, client, first);
-		} catch (error) {
-			refused = { error };
-		}
-		const resend = refusedWantingSequenceInfo(refused.error) ? movedToSequenceInfo(first) : undefined;
-		if (resend === undefined) throw refused.error;
-		return await execute.call(this, i, client, resend);
-	};
+/**
+ * The charge to send once more after CCV's refusal, with initialTransactionId in sequenceInfo; undefined
+ * when the refusal is any other (the send step, send.ts, then lets it stand).
+ */
+export function withInitialTransactionIdInSequenceInfo(error: unknown, prepared: PreparedMoney): PreparedMoney | undefined {
+	return refusedWantingSequenceInfo(error) ? movedToSequenceInfo(prepared) : undefined;
 }
