@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test tooling: runs in Node, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error, no-console -- test tooling: runs in Node, never inside n8n */
 // Helpers of moneyProcesses.test.ts (issue 24 rows 11 and 12): the money workflows it runs in real
 // n8n processes, started by a production webhook whose body names the payment, the refund's own
 // Merchant Order Reference and the order; and which queue-mode worker ran an execution.
