@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { QueueCluster } from '../../scripts/lib/n8n-queue.cjs';
 import { login, startN8nServer, waitForProductionWebhook, waitUntil } from '../../scripts/lib/n8n-server.cjs';
 import type { ExecutionSummary, RestClient } from '../../scripts/lib/n8n-server.cjs';
-import type { Sandbox, Transaction } from '../sandbox';
+import type { Sandbox, Transaction } from '../../sandbox';
 import { CCV_NODE, OWNER } from './harness';
 import type { CredentialRef, N8nInstance, Workflow, WorkflowNode } from './harness';
 import { webhookWorkflow } from './queueHarness';

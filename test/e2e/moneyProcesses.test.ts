@@ -15,8 +15,8 @@
 // of one Idempotency-Reference with the same transaction, created while both were in flight, so no
 // rule on CCV's answer (helpers/idempotency.ts isReplay) can tell which send made it. The last row-11
 // test states the rule and is marked `failing` until that is solved; the money itself is asserted.
-import { startSandbox } from '../sandbox';
-import type { Sandbox } from '../sandbox';
+import { startSandbox } from '../../sandbox';
+import type { Sandbox } from '../../sandbox';
 import { ccvCredential, createN8n, removeAllTempDirs, setupRuntime } from './harness';
 import type { N8nInstance, Workflow } from './harness';
 import { atCcv, inMs, moneyWorkflow, paymentNode, refundNode, startMoneyServer, waitUntilStartAt, withOneExecutionPerWorker, workerOf } from './moneyHarness';
