@@ -4,6 +4,7 @@ import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-wo
 import { resources } from '../actions/router';
 import type { GuardAmount, OperationGuard } from '../actions/types';
 import { addToTally, tallied, tallyKey } from './agentTally';
+import { seeFix } from './fixLinks';
 
 /**
  * Guard-rails for the CCV node when an AI agent runs it as a tool. n8n turns a `usableAsTool` node
@@ -193,7 +194,7 @@ function expressionRefusal(ctx: IExecuteFunctions, names: string[]): Refusal | u
  * output then shows message and description, so the same words would read twice.
  */
 export function refusalError(ctx: Pick<IExecuteFunctions, 'getNode'>, refusal: Refusal): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), `${refusal.message}. ${refusal.description}`);
+	return new NodeOperationError(ctx.getNode(), `${refusal.message}. ${refusal.description} ${seeFix('aiAgent')}`);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { seeFix } from '../helpers/fixLinks';
 import type { CcvApiName } from './api';
 
 // CCV's keys say where they work: t_ test keys (CCV Lab), l_ live keys (real money). The credential,
@@ -45,7 +46,7 @@ export function liveKeyOverHttp(api: CcvApiName): { message: string; description
 	const field = api === 'boarding' ? 'Boarding API Base URL' : 'Base URL';
 	return {
 		message: 'Live API keys are only sent over https',
-		description: `The CCV credential holds a live key (it starts with l_), and its ${field} does not start with https://. Nothing was sent. Change the address to https:// (CCV's is https://api.psp.ccv.eu), or use a test key (t_) with a local sandbox.`,
+		description: `The CCV credential holds a live key (it starts with l_), and its ${field} does not start with https://. Nothing was sent. Change the address to https:// (CCV's is https://api.psp.ccv.eu), or use a test key (t_) with a local sandbox. ${seeFix('credential')}`,
 	};
 }
 

@@ -1,6 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
+import { seeFix } from '../helpers/fixLinks';
 import { failureCodeHeadline, failureCodeMeaning } from './failureCodes';
 
 /** CCV's documented error object, kept exactly as CCV sent it. */
@@ -80,7 +81,7 @@ export function describeCcvError(statusCode: number, body: CcvErrorBody): string
 	} else if (body.transactionReference) {
 		lines.push(`CCV names transaction ${body.transactionReference} for this request, so it may exist: look it up (Transaction > Get) before trying again.`);
 	}
-	if (statusCode === 401) lines.push('Check the API key in the CCV credential (test keys start with t_, live keys with l_).');
+	if (statusCode === 401) lines.push(`Check the API key in the CCV credential (test keys start with t_, live keys with l_). ${seeFix('credential')}`);
 	// CCV's own plugins show a 403 as "Your ip has been blocked. Please contact CCV." (PLUGINS.md).
 	if (statusCode === 403) {
 		lines.push(
@@ -157,7 +158,7 @@ export function wrongUrlError(
 	const baseField = extra.api === 'boarding' ? 'Boarding API Base URL' : 'Base URL';
 	const error = new NodeApiError(node, { httpCode: '404', answer: preview ?? null } as JsonObject, {
 		message: `The URL looks wrong: CCV's address answered 404 for ${extra.method} ${extra.path}`,
-		description: `This is not CCV's "not found" answer for a record (that names the field, e.g. "id"), so nothing is assumed about the record. Check the "${baseField}" in the CCV credential: it should be CCV's address without a path after it (for example https://api.psp.ccv.eu).`,
+		description: `This is not CCV's "not found" answer for a record (that names the field, e.g. "id"), so nothing is assumed about the record. Check the "${baseField}" in the CCV credential: it should be CCV's address without a path after it (for example https://api.psp.ccv.eu). ${seeFix('credential')}`,
 		httpCode: '404',
 		itemIndex: extra.itemIndex,
 	});
@@ -192,7 +193,7 @@ export function ccvNetworkError(
 		{
 			// The code stays out of the message: n8n would swap such a message for its own generic text.
 			message: `No answer from CCV for ${extra.method} ${extra.path}: ${NETWORK_WORDS[code] ?? 'the connection failed'}`,
-			description: `The connection failed after ${extra.attempts} attempt(s) (${code}).${outcome}`,
+			description: `The connection failed after ${extra.attempts} attempt(s) (${code}).${outcome}${code === 'ENOTFOUND' ? ` ${seeFix('credential')}` : ''}`,
 			itemIndex: extra.itemIndex,
 		},
 	);

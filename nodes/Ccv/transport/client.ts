@@ -15,6 +15,7 @@ import type {
 } from 'n8n-workflow';
 
 import { version as packageVersion } from '../../../package.json';
+import { seeFix } from '../helpers/fixLinks';
 import { ccvApiError, ccvNetworkError, wrongUrlError } from './ccvError';
 import { FixedGate } from './gate';
 import type { RequestGate } from './gate';
@@ -282,7 +283,7 @@ export class CcvClient {
 				{
 					itemIndex,
 					description:
-						'Order operations use CCV\'s Boarding API, which has its own address. Open the CCV credential and fill in "Boarding API Base URL" (CCV gives it to reseller partners).',
+						`Order operations use CCV's Boarding API, which has its own address. Open the CCV credential and fill in "Boarding API Base URL" (CCV gives it to reseller partners). ${seeFix('credential')}`,
 				},
 			);
 		}
@@ -424,7 +425,7 @@ export class CcvClient {
 		if (info.attempts > 1) notes.push(`Tried ${info.attempts} times.`);
 		if (info.waitTooLong !== undefined) {
 			notes.push(
-				`CCV asked to wait ${Math.ceil(info.waitTooLong / 1000)} s before trying again, longer than the node's "Max Retry Wait".`,
+				`CCV asked to wait ${Math.ceil(info.waitTooLong / 1000)} s before trying again, longer than the node's "Max Retry Wait". ${seeFix('retries')}`,
 			);
 		}
 		if (!info.idempotent && OUTCOME_OPEN_STATUSES.has(failure.statusCode)) {

@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readDryRun, sendWrite } from '../../helpers/dryRun';
+import { seeFix } from '../../helpers/fixLinks';
 import { canonicalAmount } from '../../helpers/money';
 import { parameterKey } from '../../helpers/serialKey';
 import {
@@ -339,8 +340,8 @@ function explainRefusal(error: unknown, prepared: PreparedMoney, idempotencyRefe
 	addToDescription(
 		error,
 		prepared.ownKey
-			? `CCV already holds a ${operation} made with the Idempotency Key "${idempotencyReference}" and other details (for example another amount): this key names that ${operation}. Nothing new was created. To make a second, separate ${operation}, give it its own Idempotency Key; to repeat the first one, send it with the same details.`
-			: `CCV already holds a ${operation} made with this Idempotency-Reference (${idempotencyReference}) and other details, for example an earlier run with another Description or Webhook URL. Nothing new was created. Look it up with Transaction > Get Many (Original References or Merchant Order Reference); to make a second, separate ${operation} on purpose, give it its own reference.`,
+			? `CCV already holds a ${operation} made with the Idempotency Key "${idempotencyReference}" and other details (for example another amount): this key names that ${operation}. Nothing new was created. To make a second, separate ${operation}, give it its own Idempotency Key; to repeat the first one, send it with the same details. ${seeFix('idempotency')}`
+			: `CCV already holds a ${operation} made with this Idempotency-Reference (${idempotencyReference}) and other details, for example an earlier run with another Description or Webhook URL. Nothing new was created. Look it up with Transaction > Get Many (Original References or Merchant Order Reference); to make a second, separate ${operation} on purpose, give it its own reference. ${seeFix('idempotency')}`,
 	);
 }
 
@@ -446,7 +447,7 @@ export async function sendMoneyRequest(
 			`${itemLabel(i)}: CCV answered with transaction ${String(answer.reference)}, which is not the ${prepared.identity}: ${differences.join('; ')}`,
 			{
 				itemIndex: i,
-				description: `CCV answered this Idempotency-Reference (${idempotencyReference}) with an earlier transaction, so no new ${operation} was made, and the node will not output it as this item's result. If this item is a different ${operation} on purpose, give it its own reference (Merchant Order Reference or Idempotency Key).`,
+				description: `CCV answered this Idempotency-Reference (${idempotencyReference}) with an earlier transaction, so no new ${operation} was made, and the node will not output it as this item's result. If this item is a different ${operation} on purpose, give it its own reference (Merchant Order Reference or Idempotency Key). ${seeFix('idempotency')}`,
 			},
 		);
 	}

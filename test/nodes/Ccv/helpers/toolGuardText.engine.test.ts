@@ -4,23 +4,16 @@
 // that message, and the tool's output panel shows the same error's message and description. So the
 // refusal must read once in message + description together.
 import { SupplyDataContext } from 'n8n-core';
+// Not in n8n-core's index: the function n8n itself runs for every tool call (n8n-core has no "exports"
+// map, so its file can be imported directly).
+import { makeHandleToolInvocation } from 'n8n-core/dist/execution-engine/node-execution-context/utils/get-input-connection-data';
 import { NodeConnectionTypes, Workflow, createRunExecutionData } from 'n8n-workflow';
 import type { IDataObject, INode, INodeParameters, INodeType, IWorkflowBase } from 'n8n-workflow';
 
 import { additionalDataFor, nodeCredentials, nodeTypesOf } from '../../../helpers/engine/setup';
+import { fixLink } from '../../../../nodes/Ccv/helpers/fixLinks';
 import { useTestSandbox } from '../../../sandbox/testing';
 import { ccvTool } from '../safety/toolRun';
-
-// Not in n8n-core's index: the function n8n itself uses for every tool call (get-input-connection-data.js).
-// n8n-core has no "exports" map, so the file can be required directly.
-const { makeHandleToolInvocation } = require('n8n-core/dist/execution-engine/node-execution-context/utils/get-input-connection-data') as {
-	makeHandleToolInvocation: (
-		factory: (runIndex: number) => SupplyDataContext,
-		node: INode,
-		nodeType: typeof ccvTool,
-		runExecutionData: ReturnType<typeof createRunExecutionData>,
-	) => (toolArgs: IDataObject) => Promise<string>;
-};
 
 const fixture = useTestSandbox();
 
@@ -109,6 +102,8 @@ describe('the guard\'s refusal through n8n\'s tool wrapper', () => {
 		expect(timesIn(shown, 'Refused: an AI agent may not')).toBe(1);
 		expect(timesIn(shown, 'Nothing was sent to CCV')).toBe(1);
 		expect(timesIn(shown, 'Allow When an AI Agent Calls It')).toBe(1);
+		// Issue 27 #9: it links, once, to where the guard is explained.
+		expect(timesIn(shown, fixLink('aiAgent'))).toBe(1);
 		expect(fixture.sb.log).toEqual([]);
 	});
 });

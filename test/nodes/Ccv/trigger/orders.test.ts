@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test tooling: runs in Node, never inside n8n */
 // Boarding order status notifications as CCV documents them (seed 003): the notificationUrl is fixed
 // at SubmitOrder, before CCV has given any order id; CCV's call carries nothing and is never retried.
 // The trigger checks the orders listed in "Order IDs to Check" and outputs each verified change once.
