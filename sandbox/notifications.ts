@@ -1,7 +1,9 @@
 // CCV's notifications: the request field and the payload. Seed 004:470 says `notificationRequests`
 // is "An object"; its fields and the payload are undocumented (REFERENCE §6), so the shapes below
 // are the sandbox's own choice, kept in this one file. The `notificationRequests` reading chooses
-// between the object (default) and the sandbox's former array of the same entries.
+// between the object (default) and the sandbox's former array of the same entries. `data` is the
+// sandbox's own choice too: the CCV Trigger reads only `eventType` and `reference` and confirms the
+// rest at CCV (test/nodes/Ccv/trigger/notificationEvents.test.ts).
 import { randomUUID } from 'node:crypto';
 import type { Readings } from './readings';
 import type { Fields } from './validate';

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { previewOf } from '../transport';
 import type { CcvClient, CcvRequest, CcvResponse } from '../transport';
+import { seeFix } from './fixLinks';
 import { failItem } from './validate';
 
 function shown(value: unknown): string {
@@ -27,7 +28,7 @@ export function readDryRun(ctx: Pick<IExecuteFunctions, 'getNode' | 'getNodePara
 		ctx,
 		i,
 		`"Dry Run" must be true or false (it is ${shown(value)})`,
-		'Nothing was sent to CCV for this item. Dry Run is a safety switch: when it cannot be read, nothing is written. Make its expression give true or false on every item, e.g. {{ $json.preview === true }}, or remove the option to write for real.',
+		`Nothing was sent to CCV for this item. Dry Run is a safety switch: when it cannot be read, nothing is written. Make its expression give true or false on every item, e.g. {{ $json.preview === true }}, or remove the option to write for real. ${seeFix('dryRun')}`,
 	);
 }
 

@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { PreparedItem } from './operation';
+import { seeFix } from './fixLinks';
 import { itemLabel } from './itemLabel';
 
 export type ItemWork = (itemIndex: number) => Promise<IDataObject | IDataObject[]>;
@@ -80,7 +81,7 @@ export function prepareItems<P extends PreparedItem>(
 				i,
 				new NodeOperationError(ctx.getNode(), `${names} would be the same ${what}`, {
 					itemIndex: i,
-					description: `They would carry the same Idempotency-Reference (${reference}), so CCV would carry out only one of them. If they are meant to be separate, give each its own Idempotency Key; if they are the same, remove the repeated item. ${NOTHING_SENT_FOR_ITEM}`,
+					description: `They would carry the same Idempotency-Reference (${reference}), so CCV would carry out only one of them. If they are meant to be separate, give each its own Idempotency Key; if they are the same, remove the repeated item. ${seeFix('idempotency')} ${NOTHING_SENT_FOR_ITEM}`,
 				}),
 			);
 		}

@@ -4,6 +4,7 @@ import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-wo
 import { resources } from '../actions/router';
 import type { GuardAmount, OperationGuard } from './operation';
 import { addToTally, tallied, tallyKey } from './agentTally';
+import { seeFix } from './fixLinks';
 
 /**
  * Guard-rails for the CCV node when an AI agent runs it as a tool. n8n turns a `usableAsTool` node
@@ -188,6 +189,15 @@ function expressionRefusal(ctx: IExecuteFunctions, names: string[]): Refusal | u
 }
 
 /**
+ * The refusal as one text, with no separate description: n8n's tool wrapper (n8n-core
+ * makeHandleToolInvocation) appends a description to the message ("\n\nDetails: ...") and the tool's
+ * output then shows message and description, so the same words would read twice.
+ */
+export function refusalError(ctx: Pick<IExecuteFunctions, 'getNode'>, refusal: Refusal): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), `${refusal.message}. ${refusal.description} ${seeFix('aiAgent')}`);
+}
+
+/**
  * Call once per execution, before any item is prepared or sent: throws when the node runs as an
  * agent's tool and the operation is not allowed (or a call goes over a maximum). A call let through
  * counts towards the execution's total at once. Does nothing outside an agent, for reads and for adding writes.
@@ -198,7 +208,7 @@ export function enforceToolGuard(ctx: IExecuteFunctions, resource: string, opera
 	if (!guarded) return;
 	const isMoney = guarded.kind === 'money';
 	const fixed = expressionRefusal(ctx, isMoney ? [ALLOW_PARAMETER, MAX_AMOUNT_PARAMETER, MAX_TOTAL_PARAMETER] : [ALLOW_PARAMETER]);
-	if (fixed) throw new NodeOperationError(ctx.getNode(), fixed.message, { description: fixed.description });
+	if (fixed) throw refusalError(ctx, fixed);
 	const allowed = ctx.getNodeParameter(ALLOW_PARAMETER, 0, false) === true;
 	const maxAmount = allowed && isMoney ? ctx.getNodeParameter(MAX_AMOUNT_PARAMETER, 0, '') : '';
 	const maxTotal = allowed && isMoney ? ctx.getNodeParameter(MAX_TOTAL_PARAMETER, 0, '') : '';
@@ -207,7 +217,7 @@ export function enforceToolGuard(ctx: IExecuteFunctions, resource: string, opera
 	const key = tallyKey(ctx.getExecutionId(), ctx.getWorkflow().id, ctx.getNode().name);
 	const spent = tallied(key);
 	const refusal = toolGuardRefusal({ resource, operation, allowed, maxAmount, maxTotal, spent, amounts });
-	if (refusal) throw new NodeOperationError(ctx.getNode(), refusal.message, { description: refusal.description });
+	if (refusal) throw refusalError(ctx, refusal);
 	if (textOf(maxTotal) !== '') {
 		addToTally(key, amounts.reduce((sum, amount) => sum + (typeof amount === 'object' && 'cents' in amount ? amount.cents : 0n), 0n));
 	}

@@ -1,4 +1,5 @@
 import { CCV_PAYMENT_BASE_URL, baseUrlLabel } from './api';
+import { seeFix } from '../helpers/fixLinks';
 import type { CcvApiName } from './api';
 
 // CCV's keys say where they work: t_ test keys (CCV Lab), l_ live keys (real money). The credential,
@@ -46,7 +47,7 @@ export function liveKeyOverHttp(api: CcvApiName): { message: string; description
 	const field = baseUrlLabel(api);
 	return {
 		message: 'Live API keys are only sent over https',
-		description: `The CCV credential holds a live key (it starts with l_), and its ${field} does not start with https://. Nothing was sent. Change the address to https:// (CCV's is ${CCV_PAYMENT_BASE_URL}), or use a test key (t_) with a local sandbox.`,
+		description: `The CCV credential holds a live key (it starts with l_), and its ${field} does not start with https://. Nothing was sent. Change the address to https:// (CCV's is ${CCV_PAYMENT_BASE_URL}), or use a test key (t_) with a local sandbox. ${seeFix('credential')}`,
 	};
 }
 

@@ -3,6 +3,7 @@ import type { INode, JsonObject } from 'n8n-workflow';
 
 import { CCV_PAYMENT_BASE_URL, baseUrlLabel } from '../rules';
 import type { CcvApiName } from '../rules';
+import { seeFix } from '../helpers/fixLinks';
 import { failureCodeHeadline, failureCodeMeaning } from './failureCodes';
 
 /** CCV's documented error object, kept exactly as CCV sent it. */
@@ -82,7 +83,7 @@ export function describeCcvError(statusCode: number, body: CcvErrorBody): string
 	} else if (body.transactionReference) {
 		lines.push(`CCV names transaction ${body.transactionReference} for this request, so it may exist: look it up (Transaction > Get) before trying again.`);
 	}
-	if (statusCode === 401) lines.push('Check the API key in the CCV credential (test keys start with t_, live keys with l_).');
+	if (statusCode === 401) lines.push(`Check the API key in the CCV credential (test keys start with t_, live keys with l_). ${seeFix('credential')}`);
 	// CCV's own plugins show a 403 as "Your ip has been blocked. Please contact CCV." (PLUGINS.md).
 	if (statusCode === 403) {
 		lines.push(
@@ -159,7 +160,7 @@ export function wrongUrlError(
 	const baseField = baseUrlLabel(extra.api ?? 'payment');
 	const error = new NodeApiError(node, { httpCode: '404', answer: preview ?? null } as JsonObject, {
 		message: `The URL looks wrong: CCV's address answered 404 for ${extra.method} ${extra.path}`,
-		description: `This is not CCV's "not found" answer for a record (that names the field, e.g. "id"), so nothing is assumed about the record. Check the "${baseField}" in the CCV credential: it should be CCV's address without a path after it (for example ${CCV_PAYMENT_BASE_URL}).`,
+		description: `This is not CCV's "not found" answer for a record (that names the field, e.g. "id"), so nothing is assumed about the record. Check the "${baseField}" in the CCV credential: it should be CCV's address without a path after it (for example ${CCV_PAYMENT_BASE_URL}). ${seeFix('credential')}`,
 		httpCode: '404',
 		itemIndex: extra.itemIndex,
 	});
@@ -194,7 +195,7 @@ export function ccvNetworkError(
 		{
 			// The code stays out of the message: n8n would swap such a message for its own generic text.
 			message: `No answer from CCV for ${extra.method} ${extra.path}: ${NETWORK_WORDS[code] ?? 'the connection failed'}`,
-			description: `The connection failed after ${extra.attempts} attempt(s) (${code}).${outcome}`,
+			description: `The connection failed after ${extra.attempts} attempt(s) (${code}).${outcome}${code === 'ENOTFOUND' ? ` ${seeFix('credential')}` : ''}`,
 			itemIndex: extra.itemIndex,
 		},
 	);

@@ -3,6 +3,7 @@ import { createHash } from 'crypto';
 import { NodeOperationError } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject, ICredentialsDecrypted } from 'n8n-workflow';
 
+import { seeFix } from '../helpers/fixLinks';
 import { baseUrlOf, liveKeyOverHttp, sendsLiveKeyInsecurely } from '../rules';
 import type { CcvApiName } from '../rules';
 import { credentialSecrets, secretForms } from './redact';
@@ -51,7 +52,7 @@ export function baseUrlFor(ctx: RequestContext, facts: CredentialFacts, api: Ccv
 		throw new NodeOperationError(ctx.getNode(), 'The CCV credential has no Boarding API Base URL', {
 			itemIndex,
 			description:
-				'Order operations use CCV\'s Boarding API, which has its own address. Open the CCV credential and fill in "Boarding API Base URL" (CCV gives it to reseller partners).',
+				`Order operations use CCV's Boarding API, which has its own address. Open the CCV credential and fill in "Boarding API Base URL" (CCV gives it to reseller partners). ${seeFix('credential')}`,
 		});
 	}
 	if (sendsLiveKeyInsecurely(api, base, facts.credential.data ?? {})) {

@@ -4,7 +4,7 @@ import { ORDER_STATUSES } from '../schemas/order';
 import { TRANSACTION_STATUSES } from '../schemas/transaction';
 import { MAX_REMEMBERED } from './emittedStore';
 import { MAX_ORDERS_PER_CALL } from './orderSource';
-import { TRANSACTION_TYPES } from './vocabulary';
+import { NOTIFICATION_EVENTS, TRANSACTION_TYPES, UNCONFIRMED_EVENTS } from './vocabulary';
 
 // n8n 2.41 shows the node's URLs under "Webhook URLs" (collapsed) at the top of the parameters.
 const PRODUCTION_URL = 'this node\'s Production URL (open "Webhook URLs" above)';
@@ -92,6 +92,19 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 		displayOptions: orderSource,
+	},
+	{
+		displayName: 'Events',
+		name: 'notificationEvents',
+		type: 'multiOptions',
+		options: [
+			{ name: 'Status Changed', value: NOTIFICATION_EVENTS[0], description: 'The transaction as CCV reports it' },
+			{ name: 'Mandate Updated', value: NOTIFICATION_EVENTS[1], description: 'The mandate as CCV reports it (once per mandate status)' },
+			{ name: 'Mandate Used', value: NOTIFICATION_EVENTS[2], description: 'The transaction a mandate started, with that mandate as CCV reports it' },
+		],
+		default: ['StatusChanged'],
+		description: `Which notification events to output; each is checked at CCV first. ${UNCONFIRMED_EVENTS.join(', ')} are not offered: CCV's answers hold nothing that confirms them, so such calls output nothing. Statuses and Transaction Types filter Status Changed only.`,
+		displayOptions: { show: { eventSource: ['notification'] } },
 	},
 	{
 		displayName: 'Statuses',

@@ -8,6 +8,7 @@ import { isFinalOrderStatus, readOrderStatus } from '../actions/order/order.help
 import { orderEventKey } from '../helpers/changesEventKey';
 import type { CallOutcome, EmittedCheck, VerifiedEvent } from './event';
 import { unverifiedOf } from './transactionSource';
+import { orderKnown, warnUnknownOrder } from './unknownOrders';
 import { isSelected } from './vocabulary';
 
 // Boarding order status notification (seed 003): the notificationUrl is fixed at SubmitOrder, before
@@ -43,9 +44,10 @@ async function lookUp(ctx: IWebhookFunctions, client: CcvClient, orderId: string
 	// An unknown or mistyped id is a 404 (REFERENCE §12): not a failed lookup, so it never makes the call answer 503.
 	const answer = await readOrderStatus(ctx.getNode(), client, orderId);
 	if (answer === undefined) {
-		ctx.logger.warn(`CCV Trigger: CCV has no order ${orderId} (listed in Order IDs to Check); the other orders are checked`);
+		warnUnknownOrder(ctx, orderId);
 		return undefined;
 	}
+	orderKnown(ctx, orderId);
 	const parsed = orderStatusAnswer.safeParse(answer);
 	if (!parsed.success) {
 		throw new NodeOperationError(ctx.getNode(), 'CCV answered the order status request without an orderStatus', {

@@ -1,5 +1,6 @@
 import { forgetHeldCredentials } from './credentialHold';
 import { MAX_REMEMBERED } from './emittedStore';
+import { forgetWarnedOrders } from './unknownOrders';
 
 // "Emit Each Status Once", in-process part. Static data alone cannot stop duplicates: each call
 // reads its own copy when it starts and n8n writes it back only when the call answers, so two
@@ -40,6 +41,7 @@ export function memoryOf(scope: { mode: string; workflowId: string; nodeId: stri
 export function forgetProcessMemory(): void {
 	memories.clear();
 	forgetHeldCredentials();
+	forgetWarnedOrders();
 }
 
 export function remember(memory: NodeMemory, eventKey: string, at = Date.now()): void {

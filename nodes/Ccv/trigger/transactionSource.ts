@@ -34,14 +34,14 @@ export function readEventType(body: unknown): string | null {
 }
 
 /** CCV answers an unknown reference with 404 or with 400 unknown_reference (an input error). */
-function isUnknownReference(error: unknown): boolean {
+export function isUnknownReference(error: unknown): boolean {
 	if (!(error instanceof NodeApiError) || error.context.httpCode !== 400) return false;
 	const body = (error.context.ccvError ?? {}) as { failureCode?: string; type?: string };
 	return body.failureCode === 'unknown_reference' || body.type === 'input_error';
 }
 
 /** The transport raises n8n errors already; anything else is wrapped so n8n shows it properly. */
-function asNodeError(ctx: IWebhookFunctions, error: unknown): NodeApiError | NodeOperationError {
+export function asNodeError(ctx: IWebhookFunctions, error: unknown): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(ctx.getNode(), error instanceof Error ? error : String(error));
 }
@@ -85,8 +85,8 @@ export function unverifiedOf(ctx: IWebhookFunctions, eventType?: string | null):
 export async function transactionEvent(
 	ctx: IWebhookFunctions,
 	client: CcvClient,
-	source: 'transaction' | 'notification',
 	reference: string,
+	source: 'transaction' | 'notification',
 ): Promise<CallOutcome> {
 	const transaction = await fetchTransaction(ctx, client, reference);
 	if (!transaction) return { ignored: `CCV does not know transaction ${reference}`, unknown: true };
@@ -101,6 +101,8 @@ export async function transactionEvent(
 	// Only CCV's answer decides the eventKey: a caller varying eventType or the URL cannot make a
 	// verified status start a second execution.
 	const eventKey = transactionEventKey(reference, status);
-	const unverified = unverifiedOf(ctx, source === 'notification' ? readEventType(ctx.getBodyData()) : undefined);
-	return { events: [{ json: { ...transaction, eventKey, unverified }, eventKey }] };
+	if (source === 'transaction') return { events: [{ json: { ...transaction, eventKey, unverified: unverifiedOf(ctx) }, eventKey }] };
+	// A notification's output says which event it is (what the trigger verified, not what the caller said).
+	const unverified = unverifiedOf(ctx, readEventType(ctx.getBodyData()));
+	return { events: [{ json: { ...transaction, event: 'StatusChanged', eventKey, unverified }, eventKey }] };
 }

@@ -40,3 +40,26 @@ export function isSelected(selection: readonly string[], value: string): boolean
 	const wanted = normalize(value);
 	return selection.some((s) => (SAVED_ALIASES[normalize(s)] ?? normalize(s)) === wanted);
 }
+
+/**
+ * Notification events the trigger can confirm at CCV (REFERENCE §6): StatusChanged re-reads the
+ * transaction, MandateUpdated its mandate, MandateUsed both. The others are not offered: CCV's answers
+ * hold nothing that confirms them (no authentication or terminal-message field; Collected, PaidOut and
+ * AutoRefunded belong to collecting protocols the pages do not describe).
+ */
+export const NOTIFICATION_EVENTS = ['StatusChanged', 'MandateUpdated', 'MandateUsed'] as const;
+export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
+export const UNCONFIRMED_EVENTS = [
+	'AuthenticationStarted',
+	'AuthenticationCompleted',
+	'TerminalMessageUpdate',
+	'Collected',
+	'PaidOut',
+	'AutoRefunded',
+] as const;
+
+/** The offered event a notification names; a call without an event type is read as StatusChanged. */
+export function notificationEventOf(eventType: string | null): NotificationEvent | undefined {
+	if (eventType === null) return 'StatusChanged';
+	return NOTIFICATION_EVENTS.find((event) => normalize(event) === normalize(eventType));
+}

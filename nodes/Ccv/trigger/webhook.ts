@@ -11,8 +11,10 @@ import { orderEvents } from './orderSource';
 import { claim, memoryOf, remember } from './processMemory';
 import type { NodeMemory } from './processMemory';
 import { tokenMatches } from './token';
-import { readReference, transactionEvent } from './transactionSource';
-import type { EventSource } from './vocabulary';
+import { mandateUpdatedEvent, mandateUsedEvent } from './mandateSource';
+import { readEventType, readReference, transactionEvent } from './transactionSource';
+import { isSelected, notificationEventOf } from './vocabulary';
+import type { EventSource, NotificationEvent } from './vocabulary';
 
 /**
  * The whole answer to a call, every lookup and repeat included, is bounded: CCV (and any sender) waits
@@ -105,6 +107,16 @@ function refused(ctx: IWebhookFunctions): IWebhookResponseData | undefined {
 	return { noWebhookResponse: true };
 }
 
+/** How each offered notification event is confirmed at CCV. */
+const EVENT_LOOKUPS: Record<
+	NotificationEvent,
+	(ctx: IWebhookFunctions, client: CcvClient, reference: string, source: 'transaction' | 'notification') => Promise<CallOutcome>
+> = {
+	StatusChanged: transactionEvent,
+	MandateUpdated: mandateUpdatedEvent,
+	MandateUsed: mandateUsedEvent,
+};
+
 /** One lookup's result; a thrown error is a failed lookup. */
 type LookupResult = { outcome: CallOutcome; failure?: Error };
 
@@ -154,8 +166,16 @@ export async function handleCall(ctx: IWebhookFunctions): Promise<IWebhookRespon
 			ctx.logger.debug('CCV Trigger: nothing output, the call names no usable transaction reference');
 			return acknowledged(ctx);
 		}
-		laneKey = `transaction:${reference}`;
-		lookup = async () => await withCredential(ctx, deadline, async (client) => ({ outcome: await transactionEvent(ctx, client, source, reference) }));
+		const event = source === 'notification' ? notificationEventOf(readEventType(ctx.getBodyData())) : 'StatusChanged';
+		const wanted = ctx.getNodeParameter('notificationEvents', ['StatusChanged']) as string[];
+		if (event === undefined || (source === 'notification' && !isSelected(wanted, event))) {
+			ctx.logger.debug(`CCV Trigger: nothing output, the notification's event ${event ?? 'is not one the trigger can confirm at CCV'}${event ? ' is not selected' : ''}`);
+			return acknowledged(ctx);
+		}
+		// Each event has its own lane: a mandate event in flight must not swallow the status change.
+		laneKey = event === 'StatusChanged' ? `transaction:${reference}` : `${event}:${reference}`;
+		const eventOf = EVENT_LOOKUPS[event];
+		lookup = async () => await withCredential(ctx, deadline, async (client) => ({ outcome: await eventOf(ctx, client, reference, source) }));
 	}
 
 	if (!once) return respond(ctx, await decide(async () => await lookup(() => false), deadline));

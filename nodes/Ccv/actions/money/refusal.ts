@@ -1,5 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 
+import { seeFix } from '../../helpers/fixLinks';
 import { getTransaction } from '../../helpers/transactions';
 import type { CcvClient } from '../../transport';
 import type { PreparedMoney } from './types';
@@ -64,8 +65,8 @@ export function explainRefusal(error: unknown, prepared: PreparedMoney, idempote
 	addToDescription(
 		error,
 		prepared.ownKey
-			? `CCV already holds a ${operation} made with the Idempotency Key "${idempotencyReference}" and other details (for example another amount): this key names that ${operation}. Nothing new was created. To make a second, separate ${operation}, give it its own Idempotency Key; to repeat the first one, send it with the same details.`
-			: `CCV already holds a ${operation} made with this Idempotency-Reference (${idempotencyReference}) and other details, for example an earlier run with another Description or Webhook URL. Nothing new was created. Look it up with Transaction > Get Many (Original References or Merchant Order Reference); to make a second, separate ${operation} on purpose, give it its own reference.`,
+			? `CCV already holds a ${operation} made with the Idempotency Key "${idempotencyReference}" and other details (for example another amount): this key names that ${operation}. Nothing new was created. To make a second, separate ${operation}, give it its own Idempotency Key; to repeat the first one, send it with the same details. ${seeFix('idempotency')}`
+			: `CCV already holds a ${operation} made with this Idempotency-Reference (${idempotencyReference}) and other details, for example an earlier run with another Description or Webhook URL. Nothing new was created. Look it up with Transaction > Get Many (Original References or Merchant Order Reference); to make a second, separate ${operation} on purpose, give it its own reference. ${seeFix('idempotency')}`,
 	);
 }
 

@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { sendWrite } from '../../helpers/dryRun';
+import { seeFix } from '../../helpers/fixLinks';
 import {
 	answerMismatch,
 	bodyMemoryKey,
@@ -142,7 +143,7 @@ async function sendOnce(ctx: IExecuteFunctions, client: CcvClient, i: number, pr
 			`${itemLabel(i)}: CCV answered with transaction ${String(answer.reference)}, which is not the ${prepared.identity}: ${differences.join('; ')}`,
 			{
 				itemIndex: i,
-				description: `CCV answered this Idempotency-Reference (${idempotencyReference}) with an earlier transaction, so no new ${operation} was made, and the node will not output it as this item's result. If this item is a different ${operation} on purpose, give it its own reference (Merchant Order Reference or Idempotency Key).`,
+				description: `CCV answered this Idempotency-Reference (${idempotencyReference}) with an earlier transaction, so no new ${operation} was made, and the node will not output it as this item's result. If this item is a different ${operation} on purpose, give it its own reference (Merchant Order Reference or Idempotency Key). ${seeFix('idempotency')}`,
 			},
 		);
 	}

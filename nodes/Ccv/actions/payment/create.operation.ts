@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { seeFix } from '../../helpers/fixLinks';
 import { canonicalAmount } from '../../helpers/money';
 import { parameterKey } from '../../helpers/serialKey';
 import { failItem, validateItem } from '../../helpers/validate';
@@ -332,6 +333,7 @@ export function prepare(this: IExecuteFunctions, i: number): PreparedMoney {
 			this,
 			i,
 			`"Merchant Order Reference" is required (or set an Idempotency Key): it tells this payment apart from every other, so a retry never charges twice and two ${flow === 'checkout' ? 'customers never share one payment page' : 'charges are never taken as one'}. ${flow === 'checkout' ? 'Use your order number.' : 'For a recurring charge use the period or invoice, e.g. "SUB-7 2026-03".'}`,
+			`${seeFix('idempotency')} Nothing was sent to CCV for this item.`,
 		);
 	}
 	const amount = canonicalAmount(body.amount as string);

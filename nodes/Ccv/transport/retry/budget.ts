@@ -1,3 +1,4 @@
+import { seeFix } from '../../helpers/fixLinks';
 import { OUTCOME_OPEN_STATUSES, decideRetry, retryWaitMs, throttleVerdict } from './policy';
 import type { AttemptFailure, ThrottleCount } from './policy';
 import type { RetryProfile } from './profiles';
@@ -104,7 +105,7 @@ export class RetryBudget {
 		const notes: string[] = [];
 		if (this.attempts > 1) notes.push(`Tried ${this.attempts} times.`);
 		if (waitTooLongMs !== undefined) {
-			notes.push(`CCV asked to wait ${Math.ceil(waitTooLongMs / 1000)} s before trying again, longer than the node's "Max Retry Wait".`);
+			notes.push(`CCV asked to wait ${Math.ceil(waitTooLongMs / 1000)} s before trying again, longer than the node's "Max Retry Wait". ${seeFix('retries')}`);
 		}
 		if (!this.idempotent && OUTCOME_OPEN_STATUSES.has(statusCode)) {
 			notes.push('This request was not sent again automatically, because CCV may already have applied it. Check at CCV before running it again.');

@@ -14,6 +14,7 @@ import {
 } from '../../../../nodes/Ccv/helpers/toolGuard';
 import type { CallAmount } from '../../../../nodes/Ccv/helpers/toolGuard';
 import { addToTally, tallied, tallyKey, tallySize } from '../../../../nodes/Ccv/helpers/agentTally';
+import { seeFix } from '../../../../nodes/Ccv/helpers/fixLinks';
 import { runCcvNode } from '../../../helpers/engine';
 import { useTestSandbox } from '../../../sandbox/testing';
 import { callTool as callToolIn } from '../safety/toolRun';
@@ -171,12 +172,21 @@ const refundParameters = (reference: string, extra: IDataObject = {}): INodePara
 	...extra,
 });
 
+/**
+ * The thrown refusal is one text (issue 27 #8, #9): its first sentence, why and what to do, then the link
+ * to where the guard is explained.
+ */
+function oneText(first: string): RegExp {
+	const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	return new RegExp(`^${escape(first)}\\. .*Nothing was sent to CCV\\..* ${escape(seeFix('aiAgent'))}$`, 's');
+}
+
 describe('run as an AI agent\'s tool (in-process, as n8n-core runs a tool call)', () => {
 	test('a refund the author did not allow is refused and nothing reaches CCV', async () => {
 		const payment = fixture.sb.addPayment({ amount: '50.00' });
 		fixture.sb.clearLog();
 		const { error } = await callTool(refundParameters(payment.reference), { amount: '10.00' });
-		expect(error?.message).toBe('Refused: an AI agent may not refund a payment with this CCV node');
+		expect(error?.message).toMatch(oneText('Refused: an AI agent may not refund a payment with this CCV node'));
 		expect(fixture.sb.log).toEqual([]);
 	});
 
@@ -199,8 +209,8 @@ describe('run as an AI agent\'s tool (in-process, as n8n-core runs a tool call)'
 			refundParameters(payment.reference, { [ALLOW_PARAMETER]: true, [MAX_AMOUNT_PARAMETER]: '25.00' }),
 			{ amount: '25.01' },
 		);
-		expect(error?.message).toBe(
-			'Refused: Item 1 (index 0) asks to refund a payment for 25.01, above the maximum of 25.00 per AI agent call',
+		expect(error?.message).toMatch(
+			oneText('Refused: Item 1 (index 0) asks to refund a payment for 25.01, above the maximum of 25.00 per AI agent call'),
 		);
 		expect(fixture.sb.log).toEqual([]);
 	});
@@ -213,7 +223,7 @@ describe('run as an AI agent\'s tool (in-process, as n8n-core runs a tool call)'
 			customer: { __rl: true, mode: 'externalId', value: 'crm-1001' },
 			options: {},
 		});
-		expect(deleting.error?.message).toBe('Refused: an AI agent may not delete a customer with this CCV node');
+		expect(deleting.error?.message).toMatch(oneText('Refused: an AI agent may not delete a customer with this CCV node'));
 		expect(fixture.sb.log).toEqual([]);
 
 		const reading = await callTool({

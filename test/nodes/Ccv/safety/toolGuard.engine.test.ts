@@ -16,6 +16,8 @@ const fixture = useTestSandbox({ seed: true });
 const callTool = (parameters: INodeParameters, toolArgs: IDataObject = {}, options: ToolCallOptions = {}) =>
 	callToolIn({ apiKey: fixture.sb.apiKey, baseUrl: fixture.sb.url }, parameters, toolArgs, options);
 const writes = () => fixture.sb.log.filter((e) => e.method !== 'GET');
+/** A refusal is one text (issue 27 #8): its first sentence, then why and what to do. */
+const startsWith = (sentence: string) => new RegExp(`^${sentence.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\. `);
 
 const refund = (reference: string, extra: IDataObject = {}): INodeParameters => ({
 	resource: 'refund',
@@ -56,8 +58,8 @@ describe('#3 the guard fields cannot be handed to the model', () => {
 		const payment = fixture.sb.addPayment({ amount: '50.00' });
 		fixture.sb.clearLog();
 		const { error } = await callTool(refund(payment.reference, { [ALLOW]: expression }), { amount: '10.00', allow: true });
-		expect(error?.message).toBe('Refused: "Allow When an AI Agent Calls It" is set by an expression on this CCV node');
-		expect(error?.description).toMatch(/Nothing was sent to CCV/);
+		expect(error?.message).toMatch(startsWith('Refused: "Allow When an AI Agent Calls It" is set by an expression on this CCV node'));
+		expect(error?.message).toMatch(/Nothing was sent to CCV/);
 		expect(fixture.sb.log).toEqual([]);
 	});
 
@@ -71,7 +73,7 @@ describe('#3 the guard fields cannot be handed to the model', () => {
 			refund(payment.reference, { [ALLOW]: true, [name]: '={{ $fromAI("max", "The maximum", "string") }}' }),
 			{ amount: '40.00', max: '1000.00' },
 		);
-		expect(error?.message).toBe(`Refused: "${label}" is set by an expression on this CCV node`);
+		expect(error?.message).toMatch(startsWith(`Refused: "${label}" is set by an expression on this CCV node`));
 		expect(fixture.sb.log).toEqual([]);
 	});
 });
@@ -115,8 +117,8 @@ describe('#4 every operation that deletes, erases or moves money is guarded, dec
 			updateFields: { customerReference: 'R2' },
 			options: {},
 		});
-		expect(error?.message).toBe('Refused: an AI agent may not update a customer with this CCV node');
-		expect(error?.description).toMatch(/overwrites or clears data in CCV/);
+		expect(error?.message).toMatch(startsWith('Refused: an AI agent may not update a customer with this CCV node'));
+		expect(error?.message).toMatch(/overwrites or clears data in CCV/);
 		expect(writes()).toEqual([]);
 		expect(fixture.sb.state.customers().find((c) => c.externalId === 'erase-1')).toMatchObject({
 			linkReferences: ['lr-erase-1', 'lr2-erase-1'],
@@ -132,7 +134,7 @@ describe('#4 every operation that deletes, erases or moves money is guarded, dec
 			linkReferences: 'lr-erase-2,lr2-erase-2',
 			options: {},
 		});
-		expect(error?.message).toBe('Refused: an AI agent may not remove link references from a customer with this CCV node');
+		expect(error?.message).toMatch(startsWith('Refused: an AI agent may not remove link references from a customer with this CCV node'));
 		expect(writes()).toEqual([]);
 	});
 
@@ -147,7 +149,7 @@ describe('#4 every operation that deletes, erases or moves money is guarded, dec
 			linkReferences: 'x',
 			options: { linkReferencesMode: 'replace' },
 		});
-		expect(error?.message).toBe('Refused: an AI agent may not create or update a customer with this CCV node');
+		expect(error?.message).toMatch(startsWith('Refused: an AI agent may not create or update a customer with this CCV node'));
 		expect(writes()).toEqual([]);
 	});
 
@@ -161,7 +163,7 @@ describe('#4 every operation that deletes, erases or moves money is guarded, dec
 			additionalFields: {},
 			options: {},
 		});
-		expect(error?.message).toBe('Refused: an AI agent may not submit a boarding order with this CCV node');
+		expect(error?.message).toMatch(startsWith('Refused: an AI agent may not submit a boarding order with this CCV node'));
 		expect(fixture.sb.log).toEqual([]);
 	});
 
@@ -204,7 +206,9 @@ describe('#5 a total per agent execution beside the per-call maximum', () => {
 		for (let call = 1; call <= 4; call++) {
 			const before = writes().length;
 			const { error } = await callTool(refund(payment.reference, { ...allowed, additionalFields: { description: `call ${call}`, merchantOrderReference: `RMA-${call}` } }), { amount: '25.00' }, { executionId: 'agent-run-1' });
-			results.push({ call, sent: writes().length - before, error: error?.message });
+			if (error) expect(error.message).toMatch(/\. Nothing was sent to CCV\. /);
+			// The refusal's first sentence (issue 27 #8: one text, why and what to do follow it).
+			results.push({ call, sent: writes().length - before, error: error?.message.split('. Nothing was sent to CCV.')[0] });
 		}
 		expect(results).toEqual([
 			{ call: 1, sent: 1, error: undefined },

@@ -1,6 +1,7 @@
 import type { INode } from 'n8n-workflow';
 
 import { ccvApiError } from '../../../../nodes/Ccv/transport/ccvError';
+import { seeFix } from '../../../../nodes/Ccv/helpers/fixLinks';
 
 const node = { name: 'CCV', type: 'ccv', typeVersion: 1, position: [0, 0], parameters: {}, id: '1' } as INode;
 
@@ -81,7 +82,7 @@ describe('error texts an ops user reads (issue 19 #9)', () => {
 	it('CCV\'s message without a full stop does not run into the next sentence', () => {
 		const error = ccvApiError(node, 401, { type: 'input_error', message: 'The API key is missing or invalid' });
 		expect(error.description).toBe(
-			'The API key is missing or invalid. Check the API key in the CCV credential (test keys start with t_, live keys with l_).',
+			`The API key is missing or invalid. Check the API key in the CCV credential (test keys start with t_, live keys with l_). ${seeFix('credential')}`,
 		);
 	});
 

@@ -56,8 +56,12 @@ export async function post(url: string, body: unknown): Promise<number> {
 	return res.statusCode;
 }
 
-/** A transaction as the trigger outputs it: CCV's answer, its eventKey, and what the caller said (unverified). */
+/**
+ * A transaction as the trigger outputs it: CCV's answer, its eventKey, and what the caller said (unverified).
+ * A notification's output (its unverified part holds the eventType) also names the event: StatusChanged.
+ */
 export function asEmitted(transaction: object | undefined, unverified: IDataObject = { query: {} }): IDataObject {
 	const tx = (transaction ?? {}) as IDataObject;
-	return { ...tx, eventKey: transactionEventKey(String(tx.reference), String(tx.status)), unverified };
+	const event = 'eventType' in unverified ? { event: 'StatusChanged' } : {};
+	return { ...tx, ...event, eventKey: transactionEventKey(String(tx.reference), String(tx.status)), unverified };
 }

@@ -1,13 +1,16 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test tooling: runs in Node, never inside n8n */
 // Boarding order status notifications as CCV documents them (seed 003): the notificationUrl is fixed
 // at SubmitOrder, before CCV has given any order id; CCV's call carries nothing and is never retried.
 // The trigger checks the orders listed in "Order IDs to Check" and outputs each verified change once.
 import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { INodeParameters } from 'n8n-workflow';
 
 import { orderEventKey } from '../../../../nodes/Ccv/helpers/changesEventKey';
 import type { OrderStatus } from '../../../../sandbox';
 import { useTestSandbox } from '../../../sandbox/testing';
-import { credentialsFor, post } from './helpers';
+import { prepareContainer } from '../../../helpers/engine/container';
+import { callTrigger, credentialsFor, post } from './helpers';
 import { startTriggerReceiver, type TriggerReceiver } from './receiver';
 
 // Default readings: SubmitOrder answers without an orderId, https:// only; the receiver is http://.
@@ -41,6 +44,14 @@ async function submit(r: TriggerReceiver, externalReference: string, notifyOnSta
 	const order = t.sb.state.orders().find((o) => o.externalReference === externalReference);
 	if (!order) throw new Error('the sandbox holds no such order');
 	return order.orderId;
+}
+
+/** n8n's logger as the trigger's context gets it (Container.get(Logger)), to count its warnings. */
+function n8nLogger(): { warn: (message: string) => void } {
+	const fromCore = createRequire(require.resolve('n8n-core'));
+	const { Container } = fromCore('@n8n/di') as { Container: { get(type: unknown): unknown } };
+	const { Logger } = fromCore('@n8n/backend-common') as { Logger: unknown };
+	return Container.get(Logger) as { warn: (message: string) => void };
 }
 
 async function move(orderId: string, status: OrderStatus, deliveries: number) {
@@ -145,6 +156,20 @@ describe('CCV Trigger: Boarding order status notifications', () => {
 		expect(first.status).toBe(200);
 		expect(r.emitted().map((item) => [item.orderId, item.orderStatus])).toEqual([[a, 'Completed']]);
 		expect(await post(`${r.url}?token=${TOKEN}`, '')).toBe(200);
+	});
+
+	it('warns once per unknown order id (and credential), not on every call (issue 28 #9)', async () => {
+		const parameters = { eventSource: 'orderStatus', orderIds: 'no-such-order-a, no-such-order-b' };
+		prepareContainer();
+		const warn = jest.spyOn(n8nLogger(), 'warn');
+		try {
+			for (let call = 0; call < 3; call++) expect((await callTrigger(t.sb, parameters, { body: '' })).response.statusCode).toBe(200);
+			const unknown = warn.mock.calls.map(([message]) => String(message)).filter((message) => /CCV has no order/.test(message));
+			expect(unknown).toEqual([expect.stringContaining('no-such-order-a'), expect.stringContaining('no-such-order-b')]);
+			expect(t.sb.log.filter((e) => e.method === 'GET')).toHaveLength(6);
+		} finally {
+			warn.mockRestore();
+		}
 	});
 
 	it('still reads an ?orderId= an earlier setup put in the URL, which CCV verifies', async () => {
