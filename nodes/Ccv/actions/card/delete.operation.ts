@@ -3,14 +3,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { sendWrite } from '../../helpers/dryRun';
 import { failItem } from '../../helpers/validate';
 import { isNotFound } from '../../transport';
+import { cardId } from '../../fields/card';
 import type { CcvClient } from '../../transport';
-import { dryRunOption, ignoreNotFoundOption, optionsCollection } from '../common.descriptions';
-import { cardIdField } from './card.descriptions';
+import { dryRunOption, ignoreNotFoundOption, optionsCollection, showFor } from '../common.descriptions';
 import type { CardPrepared } from './card.helpers';
 import { cardPath, prepareCard } from './card.helpers';
 
 export const description: INodeProperties[] = [
-	cardIdField('delete'),
+	cardId.property(showFor('card', 'delete')),
 	optionsCollection('card', 'delete', [dryRunOption, ignoreNotFoundOption]),
 ];
 

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { cardId } from '../../fields/card';
 import type { CcvClient } from '../../transport';
-import { optionsCollection } from '../common.descriptions';
-import { cardIdField } from './card.descriptions';
+import { optionsCollection, showFor } from '../common.descriptions';
 import type { CardPrepared } from './card.helpers';
 import { cardPath, prepareCard } from './card.helpers';
 
-export const description: INodeProperties[] = [cardIdField('get'), optionsCollection('card', 'get')];
+export const description: INodeProperties[] = [cardId.property(showFor('card', 'get')), optionsCollection('card', 'get')];
 
 export function prepare(this: IExecuteFunctions, i: number): CardPrepared {
 	return prepareCard(this, i);

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { validateItem } from '../../helpers/validate';
-import { digitsOf, text } from '../../schemas/common';
+import { customerReference as customerReferenceField } from '../../fields/customer';
+import { ownLabel } from '../../fields/field';
+import { digitsOf } from '../../schemas/common';
 import type { CcvClient } from '../../transport';
 import type { PreparedItem } from '../types';
 import { optionsCollection, readLimit, returnAllAndLimit, showFor } from '../common.descriptions';
@@ -9,16 +11,10 @@ import { optionsCollection, readLimit, returnAllAndLimit, showFor } from '../com
 const MAX_PAGE_SIZE = 50;
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Customer Reference',
-		name: 'customerReference',
-		type: 'string',
-		required: true,
-		default: '',
+	customerReferenceField.property(showFor('customer', 'getAll'), {
 		placeholder: 'e.g. LOY-1001',
 		description: 'Returns every customer with this customer reference (CCV searches by this reference only)',
-		displayOptions: showFor('customer', 'getAll'),
-	},
+	}),
 	...returnAllAndLimit('customer', 'getAll', 'customers'),
 	optionsCollection('customer', 'getAll'),
 ];
@@ -34,9 +30,8 @@ interface Prepared extends PreparedItem {
 }
 
 export function prepare(this: IExecuteFunctions, i: number): Prepared {
-	const customerReference = validateItem(this, text(64), digitsOf(this.getNodeParameter('customerReference', i)), i, {
-		'': 'Customer Reference',
-	});
+	const field = customerReferenceField;
+	const customerReference = validateItem(this, field.rule, digitsOf(this.getNodeParameter(field.name, i)), i, ownLabel(field));
 	return { customerReference, limit: readLimit(this, i) };
 }
 

@@ -1,19 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { validateItem } from '../../helpers/validate';
-import { USABLE_MANDATE_STATUS, mandateId } from '../../schemas/mandate';
+import { ownLabel } from '../../fields/field';
+import { mandateId } from '../../fields/lookup';
+import { USABLE_MANDATE_STATUS } from '../../schemas/mandate';
 import type { CcvClient } from '../../transport';
 import type { PreparedItem } from '../types';
-import { optionsCollection } from '../common.descriptions';
-import { referenceField } from '../transaction/transaction.helpers';
+import { optionsCollection, showFor } from '../common.descriptions';
 
 export const description: INodeProperties[] = [
-	referenceField('mandate', 'get', {
-		name: 'mandateId',
-		displayName: 'Mandate ID',
-		placeholder: 'e.g. MAN250802142051429CB87E179.R',
-		description: 'The mandate\'s ID (details.mandateId of the payment that obtained it)',
-	}),
+	mandateId.property(showFor('mandate', 'get')),
 	optionsCollection('mandate', 'get'),
 ];
 
@@ -46,7 +42,7 @@ interface Prepared extends PreparedItem {
 }
 
 export function prepare(this: IExecuteFunctions, i: number): Prepared {
-	return { id: validateItem(this, mandateId, this.getNodeParameter('mandateId', i), i, { '': 'Mandate ID' }) };
+	return { id: validateItem(this, mandateId.rule, this.getNodeParameter(mandateId.name, i), i, ownLabel(mandateId)) };
 }
 
 export async function execute(this: IExecuteFunctions, i: number, client: CcvClient, prepared?: Prepared): Promise<IDataObject> {

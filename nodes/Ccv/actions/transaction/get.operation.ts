@@ -4,17 +4,14 @@ import { changesFields, readChangesSettings, withChanges } from '../../helpers/c
 import type { ChangesSettings } from '../../helpers/changesMemory';
 import { validateItem } from '../../helpers/validate';
 import type { CcvClient } from '../../transport';
-import { optionsCollection } from '../common.descriptions';
+import { ownLabel } from '../../fields/field';
+import { transactionReference } from '../../fields/lookup';
+import { optionsCollection, showFor } from '../common.descriptions';
 import type { PreparedItem } from '../types';
-import { changedTransaction, checkedReference, getTransaction, referenceField } from './transaction.helpers';
+import { changedTransaction, getTransaction } from './transaction.helpers';
 
 export const description: INodeProperties[] = [
-	referenceField('transaction', 'get', {
-		name: 'transactionReference',
-		displayName: 'Transaction Reference',
-		description:
-			'CCV\'s reference of a payment, refund, capture, reversal or vault transaction. Always check a webhook\'s reference here before acting on it.',
-	}),
+	transactionReference.property(showFor('transaction', 'get')),
 	...changesFields('transaction', 'get'),
 	optionsCollection('transaction', 'get', [
 		{
@@ -34,9 +31,8 @@ export interface PreparedGet extends PreparedItem {
 }
 
 export function prepare(this: IExecuteFunctions, i: number): PreparedGet {
-	const reference = validateItem(this, checkedReference, this.getNodeParameter('transactionReference', i), i, {
-		'': 'Transaction Reference',
-	});
+	const field = transactionReference;
+	const reference = validateItem(this, field.rule, this.getNodeParameter(field.name, i), i, ownLabel(field));
 	const { includeRelatedTransactions = false } = this.getNodeParameter('options', i, {}) as {
 		includeRelatedTransactions?: boolean;
 	};
