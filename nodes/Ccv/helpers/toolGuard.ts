@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { resources } from '../actions/router';
+import { resources } from '../actions/resources';
 import type { GuardAmount, OperationGuard } from '../actions/types';
 import { addToTally, tallied, tallyKey } from './agentTally';
 
@@ -160,7 +160,8 @@ export function toolGuardRefusal(input: GuardInput): Refusal | undefined {
 function readAmount(ctx: IExecuteFunctions, i: number, source: GuardAmount): CallAmount {
 	if (source.alwaysFull) return 'full';
 	if (source.choice && ctx.getNodeParameter(source.choice, i, 'partial') === 'full') return 'full';
-	const value = ctx.getNodeParameter(source.amount ?? 'amount', i, '');
+	// The field the operation declares; none declared reads as no amount, which a maximum refuses.
+	const value = source.amount === undefined ? '' : ctx.getNodeParameter(source.amount, i, '');
 	return parseAmount(value) ?? { invalid: String(value ?? '') };
 }
 

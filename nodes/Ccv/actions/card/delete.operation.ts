@@ -9,6 +9,9 @@ import { dryRunOption, ignoreNotFoundOption, optionsCollection, showFor } from '
 import type { CardPrepared } from './card.helpers';
 import { cardPath, prepareCard } from './card.helpers';
 
+/** What the editor previews before a first run (n8n reads the same file). */
+export { default as outputSchema } from '../../__schema__/v1.0.0/card/delete.json';
+
 export const description: INodeProperties[] = [
 	cardId.property(showFor('card', 'delete')),
 	optionsCollection('card', 'delete', [dryRunOption, ignoreNotFoundOption]),

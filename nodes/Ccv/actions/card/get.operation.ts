@@ -6,6 +6,9 @@ import { optionsCollection, showFor } from '../common.descriptions';
 import type { CardPrepared } from './card.helpers';
 import { cardPath, prepareCard } from './card.helpers';
 
+/** What the editor previews before a first run (n8n reads the same file). */
+export { default as outputSchema } from '../../__schema__/v1.0.0/card/get.json';
+
 export const description: INodeProperties[] = [cardId.property(showFor('card', 'get')), optionsCollection('card', 'get')];
 
 export function prepare(this: IExecuteFunctions, i: number): CardPrepared {

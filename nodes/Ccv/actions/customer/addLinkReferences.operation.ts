@@ -4,6 +4,9 @@ import type { CcvClient } from '../../transport';
 import type { LinkReferencesPrepared } from './linkReferences.shared';
 import { changeLinkReferences, linkReferenceDescription, prepareLinkReferences } from './linkReferences.shared';
 
+/** What the editor previews before a first run (n8n reads the same file). */
+export { default as outputSchema } from '../../__schema__/v1.0.0/customer/addLinkReferences.json';
+
 export const description = linkReferenceDescription('addLinkReferences', 'add');
 
 export function prepare(this: IExecuteFunctions, i: number): LinkReferencesPrepared {

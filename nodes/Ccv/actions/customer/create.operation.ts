@@ -11,6 +11,9 @@ import { cardLinkingFields, readRegistrationExpiration } from './cardLinking';
 import { customerReference, externalId, linkReferences } from '../../fields/customer';
 import { readLinkReferences } from './customer.helpers';
 
+/** What the editor previews before a first run (n8n reads the same file). */
+export { default as outputSchema } from '../../__schema__/v1.0.0/customer/create.json';
+
 const show = showFor('customer', 'create');
 
 export const description: INodeProperties[] = [

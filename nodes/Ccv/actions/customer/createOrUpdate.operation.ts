@@ -15,6 +15,9 @@ import { findOneCustomer, KEEP_LINKING_OPEN, readLinkReferences } from './custom
 import type { CustomerChanges } from './customer.merge';
 import { updateIfChanged } from './customer.merge';
 
+/** What the editor previews before a first run (n8n reads the same file). */
+export { default as outputSchema } from '../../__schema__/v1.0.0/customer/createOrUpdate.json';
+
 // CRM-to-loyalty sync in one step: match on External ID, create when absent, merge-update when
 // present, and send nothing when nothing would change.
 

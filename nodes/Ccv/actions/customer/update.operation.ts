@@ -16,6 +16,9 @@ import { customerPath, findOneCustomer, notFoundError, readCustomerRef, readLink
 import type { CustomerChanges } from './customer.merge';
 import { customerAfter, mergeCustomer, putMerged, writtenChanges } from './customer.merge';
 
+/** What the editor previews before a first run (n8n reads the same file). */
+export { default as outputSchema } from '../../__schema__/v1.0.0/customer/update.json';
+
 const show = showFor('customer', 'update');
 
 // Named as the new values: the Customer field is the lookup.

@@ -8,6 +8,9 @@ import type { CcvClient } from '../../transport';
 import type { PreparedItem } from '../types';
 import { optionsCollection, showFor } from '../common.descriptions';
 
+/** What the editor previews before a first run (n8n reads the same file). */
+export { default as outputSchema } from '../../__schema__/v1.0.0/mandate/get.json';
+
 export const description: INodeProperties[] = [
 	mandateId.property(showFor('mandate', 'get')),
 	optionsCollection('mandate', 'get'),

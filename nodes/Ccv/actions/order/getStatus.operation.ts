@@ -11,6 +11,9 @@ import { optionsCollection, showFor } from '../common.descriptions';
 import type { PreparedItem } from '../types';
 import { isFinalOrderStatus, orderNotFoundError, readOrderStatus } from './order.helpers';
 
+/** What the editor previews before a first run (n8n reads the same file). */
+export { default as outputSchema } from '../../__schema__/v1.0.0/order/getStatus.json';
+
 export const description: INodeProperties[] = [
 	orderIdField.property(showFor('order', 'getStatus')),
 	...changesFields('order', 'getStatus'),

@@ -9,6 +9,9 @@ import { additionalFieldsCollection, dryRunOption, optionsCollection, showFor } 
 import { compact, given } from '../payment/moneyRequest.shared';
 import { ORDER_PATH } from './order.helpers';
 
+/** What the editor previews before a first run (n8n reads the same file). */
+export { default as outputSchema } from '../../__schema__/v1.0.0/order/submit.json';
+
 const show = showFor('order', 'submit');
 
 export const description: INodeProperties[] = [

@@ -20,6 +20,9 @@ import {
 import type { PreparedMoney } from './moneyRequest.shared';
 import { withInitialTransactionIdFallback } from './initialTransactionId';
 
+/** What the editor previews before a first run (n8n reads the same file). */
+export { default as outputSchema } from '../../__schema__/v1.0.0/payment/create.json';
+
 
 const show = showFor('payment', 'create');
 const showFlow = (flow: PaymentFlow) => ({ show: { ...show.show, paymentFlow: [flow] } });
@@ -379,3 +382,6 @@ export function serialKey(this: IExecuteFunctions, i: number): string | undefine
 
 /** For the AI-agent guard (helpers/toolGuard.ts): this operation moves money. */
 export const guard = { kind: 'money', action: 'start a payment', amount: { amount: 'amount' } } as const;
+
+/** What identifies the intended transaction: its Idempotency-Reference is derived from these (helpers/idempotency.ts). */
+export const idempotency = { operation: 'payment', identity: ['order', 'mandateId', 'vault'] } as const;

@@ -16,6 +16,9 @@ import {
 } from './moneyRequest.shared';
 import type { PreparedMoney } from './moneyRequest.shared';
 
+/** What the editor previews before a first run (n8n reads the same file). */
+export { default as outputSchema } from '../../__schema__/v1.0.0/payment/reversal.json';
+
 export const description: INodeProperties[] = [
 	referenceField('payment', 'reversal', {
 		name: 'paymentReference',
@@ -50,3 +53,6 @@ export const serialKey = paymentReferenceKey;
 
 /** For the AI-agent guard (helpers/toolGuard.ts): this operation moves money. */
 export const guard = { kind: 'money', action: 'reverse a payment', amount: { alwaysFull: true } } as const;
+
+/** What identifies the intended transaction: its Idempotency-Reference is derived from these (helpers/idempotency.ts). */
+export const idempotency = { operation: 'reversal', identity: ['payment'] } as const;

@@ -21,6 +21,9 @@ import {
 } from '../payment/moneyRequest.shared';
 import type { PreparedMoney } from '../payment/moneyRequest.shared';
 
+/** What the editor previews before a first run (n8n reads the same file). */
+export { default as outputSchema } from '../../__schema__/v1.0.0/refund/create.json';
+
 const show = showFor('refund', 'create');
 const showWith = (extra: IDataObject) => ({ show: { ...show.show, ...extra } });
 
@@ -285,3 +288,6 @@ export const serialKey = paymentReferenceKey;
 
 /** For the AI-agent guard (helpers/toolGuard.ts): this operation moves money. */
 export const guard = { kind: 'money', action: 'refund a payment', amount: { choice: 'amountToRefund', amount: 'amount' } } as const;
+
+/** What identifies the intended transaction: its Idempotency-Reference is derived from these (helpers/idempotency.ts). */
+export const idempotency = { operation: 'refund', identity: ['payment', 'order', 'amount'] } as const;

@@ -6,6 +6,9 @@ import type { CcvClient } from '../../transport';
 import { optionsCollection } from '../common.descriptions';
 import { getTransaction, referenceField } from '../transaction/transaction.helpers';
 
+/** What the editor previews before a first run (n8n reads the same file). */
+export { default as outputSchema } from '../../__schema__/v1.0.0/refund/get.json';
+
 export const description: INodeProperties[] = [
 	referenceField('refund', 'get', {
 		name: 'refundReference',
@@ -15,10 +18,16 @@ export const description: INodeProperties[] = [
 	optionsCollection('refund', 'get'),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number, client: CcvClient): Promise<IDataObject> {
+/** Reads and checks the item; sends nothing (the router checks every item before any is sent). */
+export function prepare(this: IExecuteFunctions, i: number): { reference: string } {
 	const reference = validateItem(this, transactionReference, this.getNodeParameter('refundReference', i), i, {
 		'': 'Refund Reference',
 	});
+	return { reference };
+}
+
+export async function execute(this: IExecuteFunctions, i: number, client: CcvClient, prepared?: { reference: string }): Promise<IDataObject> {
+	const { reference } = prepared ?? prepare.call(this, i);
 	return await getTransaction(client, reference, i);
 }
 

@@ -10,6 +10,9 @@ import { optionsCollection, showFor } from '../common.descriptions';
 import type { PreparedItem } from '../types';
 import { changedTransaction, getTransaction } from './transaction.helpers';
 
+/** What the editor previews before a first run (n8n reads the same file). */
+export { default as outputSchema } from '../../__schema__/v1.0.0/transaction/get.json';
+
 export const description: INodeProperties[] = [
 	transactionReference.property(showFor('transaction', 'get')),
 	...changesFields('transaction', 'get'),

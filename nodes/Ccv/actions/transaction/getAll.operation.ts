@@ -22,6 +22,9 @@ import {
 	withFailureMeaning,
 } from './transaction.helpers';
 
+/** What the editor previews before a first run (n8n reads the same file). */
+export { default as outputSchema } from '../../__schema__/v1.0.0/transaction/getAll.json';
+
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export const description: INodeProperties[] = [
