@@ -68,6 +68,11 @@ export function returnAllAndLimit(resource: string, operation: string, what: str
 	];
 }
 
+/** A resource's operation fields, in the order its operations are declared. */
+export function operationFields(operations: Record<string, { description: INodeProperties[] }>): INodeProperties[] {
+	return Object.values(operations).flatMap((op) => op.description);
+}
+
 /** Return All / Limit: Infinity for all; a Limit must be a whole number of at least 1 (an expression may give anything). */
 export function readLimit(ctx: IExecuteFunctions, i: number): number {
 	if (ctx.getNodeParameter('returnAll', i, false) === true) return Infinity;
