@@ -188,3 +188,16 @@ export async function changeLinkReferences(
 ): Promise<IDataObject> {
 	return await runOf(ctx, client, verb, i, prepared).change(i);
 }
+
+/** Add or Remove Link References as an operation (guard and output schema are declared in its own file). */
+export function linkReferencesOperation(operation: string, verb: 'add' | 'remove') {
+	return {
+		description: linkReferenceDescription(operation, verb),
+		prepare(this: IExecuteFunctions, i: number): LinkReferencesPrepared {
+			return prepareLinkReferences(this, i);
+		},
+		async execute(this: IExecuteFunctions, i: number, client: CcvClient, prepared?: LinkReferencesPrepared): Promise<IDataObject> {
+			return await changeLinkReferences(this, i, client, verb, prepared ?? prepareLinkReferences(this, i));
+		},
+	};
+}
