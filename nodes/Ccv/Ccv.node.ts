@@ -1,29 +1,10 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import * as card from './actions/card';
-import * as customer from './actions/customer';
-import * as mandate from './actions/mandate';
-import * as order from './actions/order';
-import * as payment from './actions/payment';
-import * as paymentMethod from './actions/paymentMethod';
-import * as refund from './actions/refund';
+import { resourceProperties, resourceProperty } from './actions/resources';
 import { router } from './actions/router';
-import * as transaction from './actions/transaction';
-import { enforceToolGuard, toolGuardProperties } from './helpers/toolGuard';
+import { enforceToolGuard, toolGuardProperties } from './actions/toolGuard';
 import { getCardBrands, getIdealIssuers, getPaymentMethods } from './methods/loadOptions';
-
-const RESOURCE_DESCRIPTIONS = [
-	customer.description,
-	card.description,
-	refund.description,
-	payment.description,
-	transaction.description,
-	mandate.description,
-	order.description,
-	paymentMethod.description,
-];
-
 
 export class Ccv implements INodeType {
 	description: INodeTypeDescription = {
@@ -44,24 +25,8 @@ export class Ccv implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'ccvApi', required: true }],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Card', value: 'card', description: 'Payment cards linked to a loyalty customer' },
-					{ name: 'Customer', value: 'customer', description: 'Loyalty customers that payment cards link to' },
-					{ name: 'Mandate', value: 'mandate', description: 'Customer permissions to charge a card later without them' },
-					{ name: 'Order', value: 'order', description: 'Boarding orders that sign merchants up with CCV (resellers)' },
-					{ name: 'Payment', value: 'payment', description: 'Start payments, and capture or release authorisations' },
-					{ name: 'Payment Method', value: 'paymentMethod', description: 'The payment methods, card brands and banks your CCV account offers' },
-					{ name: 'Refund', value: 'refund', description: 'Pay money back on a payment, never twice by accident' },
-					{ name: 'Transaction', value: 'transaction', description: 'Look up payments, refunds, captures and reversals' },
-				],
-				default: 'customer',
-			},
-			...RESOURCE_DESCRIPTIONS.flat(),
+			resourceProperty,
+			...resourceProperties,
 			// Shown only when the node is an AI agent's tool, on operations that move money or delete.
 			...toolGuardProperties(),
 		],

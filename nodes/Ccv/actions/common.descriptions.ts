@@ -1,9 +1,7 @@
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { failItem } from '../helpers/validate';
-
-export const UUID_PATTERN =
-	'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+import { UUID_PATTERN } from '../schemas/common';
 
 export function showFor(resource: string, operation: string | string[]) {
 	return { show: { resource: [resource], operation: Array.isArray(operation) ? operation : [operation] } };
@@ -68,6 +66,11 @@ export function returnAllAndLimit(resource: string, operation: string, what: str
 			displayOptions: { show: { resource: [resource], operation: [operation], returnAll: [false] } },
 		},
 	];
+}
+
+/** A resource's operation fields, in the order its operations are declared. */
+export function operationFields(operations: Record<string, { description: INodeProperties[] }>): INodeProperties[] {
+	return Object.values(operations).flatMap((op) => op.description);
 }
 
 /** Return All / Limit: Infinity for all; a Limit must be a whole number of at least 1 (an expression may give anything). */

@@ -5,27 +5,8 @@ import { prepareItems, refusalOf, runItems } from '../helpers/executor';
 import { noteManualChangesRun } from '../helpers/manualRunNotice';
 import { CcvClient } from '../transport';
 import type { GateStats } from '../transport';
-import * as card from './card';
-import * as customer from './customer';
-import * as mandate from './mandate';
-import * as order from './order';
-import * as payment from './payment';
-import * as paymentMethod from './paymentMethod';
-import * as refund from './refund';
+import { resources } from './resources';
 import { readRunSettings } from './settings';
-import * as transaction from './transaction';
-import type { ResourceModule } from './types';
-
-export const resources: Record<string, ResourceModule> = {
-	customer: customer.operations,
-	card: card.operations,
-	refund: refund.operations,
-	payment: payment.operations,
-	transaction: transaction.operations,
-	mandate: mandate.operations,
-	order: order.operations,
-	paymentMethod: paymentMethod.operations,
-};
 
 /** Tells the user in the execution view when CCV pushed back, and how fast the run went. */
 function reportPace(ctx: IExecuteFunctions, stats: GateStats): void {
@@ -48,8 +29,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const client = new CcvClient(this, settings.client);
 	const redact = <T>(value: T): T => client.redact(value);
 	// Phase 1: every item is checked before any item is sent.
-	const prepare = op.prepare;
-	const { prepared, refused } = prepareItems(this, items.length, prepare ? (i) => prepare.call(this, i) : undefined);
+	const { prepared, refused } = prepareItems(this, items.length, (i) => op.prepare.call(this, i));
 	if (refused.size > 0 && !this.continueOnFail()) throw redact(refusalOf(this, refused));
 	// Phase 2: the valid items, concurrently.
 	const serialKey = op.serialKey;

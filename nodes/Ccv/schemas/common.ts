@@ -5,6 +5,9 @@ import { checkAmount } from '../helpers/money';
 // Shared field rules. Messages complete a sentence that starts with the field's name:
 // "Customer Reference" must be at most 64 characters.
 
+/** A UUID, as the editor's regex check takes it. */
+export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+
 export const ccvId = z
 	.string({ error: 'is required' })
 	.trim()

@@ -1,8 +1,10 @@
 import { z } from 'zod/v4';
 
-import { epochMs, text } from './common';
+import { cardId } from '../fields/card';
+import * as fields from '../fields/customer';
+import { labelsOf } from '../fields/field';
 
-export const MAX_LINK_REFERENCES = 25;
+export { MAX_LINK_REFERENCES } from '../fields/customer';
 
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
@@ -13,25 +15,8 @@ export const customerId = z
 	.min(1, { error: 'is required' })
 	.regex(UUID, { error: 'must be a UUID such as 632785d0-e01b-466d-8048-f5539665444d (the ID CCV gave the customer)' });
 
-/**
- * The merchant's external ID: text of at most 64 characters with no character rule (seed 000:682), so
- * "ACME/123", "123;4" or "a%20b" are fine: a path carries it percent-encoded as one segment. Only "."
- * and ".." (also once decoded, e.g. "%2e") are refused: servers resolve them, whatever the encoding.
- */
-export const externalId = text(64).superRefine((value, ctx) => {
-	const why = 'it would change which address at CCV is called';
-	if (/^\.{1,2}$/.test(value)) {
-		ctx.addIssue({ code: 'custom', message: `cannot be "${value}": ${why}` });
-		return;
-	}
-	let decoded = value;
-	try {
-		decoded = decodeURIComponent(value);
-	} catch {
-		// Not percent-encoded text: it goes as it is.
-	}
-	if (/^\.{1,2}$/.test(decoded)) ctx.addIssue({ code: 'custom', message: `cannot be "${value}" (it stands for "${decoded}"): ${why}` });
-});
+/** The merchant's external ID (fields/customer.ts). */
+export const externalId = fields.externalId.rule;
 
 /** A customer named in the Customer field: by CCV ID or by External ID ("id" is the mode's name in workflows saved before 0.x). */
 export const customerLocator = z.discriminatedUnion('mode', [
@@ -39,42 +24,33 @@ export const customerLocator = z.discriminatedUnion('mode', [
 	z.object({ mode: z.literal('externalId'), value: externalId }),
 ]);
 
-/** One link reference: text of at most 64 characters without control characters. */
-export const linkReference = text(64);
-
-export const linkReferences = z
-	.array(linkReference)
-	.max(MAX_LINK_REFERENCES, {
-		error: (issue) =>
-			`can hold at most ${MAX_LINK_REFERENCES} link references (this would make ${(issue.input as unknown[]).length})`,
-	})
-	.superRefine((list, ctx) => {
-		const twice = list.find((value, index) => list.indexOf(value) !== index);
-		if (twice !== undefined) ctx.addIssue({ code: 'custom', message: `has "${twice}" twice: each link reference can be given once` });
-	});
+export const linkReferences = fields.linkReferences.rule;
 
 /** The full customer the user gives on Create (and on Update with Replace Entire Customer). */
 export const customerWrite = z.object({
-	customerReference: text(64),
+	customerReference: fields.customerReference.rule,
 	externalId: externalId.nullable().optional(),
-	registrationExpiration: epochMs,
+	registrationExpiration: fields.linkingUntil.rule,
 	linkReferences: linkReferences.nullable().optional(),
 });
 
 /** The user's own fields on a merge write; anything left out keeps what CCV has. */
 export const customerChanges = z.object({
-	customerReference: text(64).optional(),
+	customerReference: fields.customerReference.rule.optional(),
 	externalId: externalId.optional(),
-	registrationExpiration: epochMs.optional(),
+	registrationExpiration: fields.linkingUntil.rule.optional(),
 	linkReferences: linkReferences.optional(),
 });
 
+/** Error labels by key: the fields' own, and the Customer locator's. */
 export const customerLabels = {
 	customer: 'Customer',
 	value: 'Customer',
-	customerReference: 'Customer Reference',
-	externalId: 'External ID',
-	registrationExpiration: 'Card Linking Until',
-	linkReferences: 'Link References',
-	cardId: 'Card ID',
+	...labelsOf({
+		customerReference: fields.customerReference,
+		externalId: fields.externalId,
+		registrationExpiration: fields.linkingUntil,
+		linkReferences: fields.linkReferences,
+		cardId,
+	}),
 };

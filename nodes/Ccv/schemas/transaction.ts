@@ -1,6 +1,7 @@
 import { z } from 'zod/v4';
 
 import { amount, epochMs, optionalText } from './common';
+import { transactionReference } from './payment';
 
 // Transaction list filters (REFERENCE §7). Dates are sent as epoch milliseconds, like every
 // timestamp CCV returns (the unit of the filters is not documented).
@@ -47,3 +48,12 @@ export const transactionFilterLabels = {
 	method: 'Method',
 	paidout: 'Paid Out',
 };
+
+/**
+ * A reference as CCV writes them (e.g. C250324145223810CB87E194.Y). It travels in the query string,
+ * encoded by n8n's HTTP helper, so it can never change the path or add a query field; spaces and
+ * control characters are refused because no CCV reference has them.
+ */
+export const checkedReference = transactionReference.regex(/^[^\s\p{Cc}]+$/u, {
+	error: 'must be a CCV transaction reference such as C250324145223810CB87E194.Y (no spaces or control characters)',
+});

@@ -2,13 +2,14 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { readDryRun } from '../../helpers/dryRun';
 import { validateItem } from '../../helpers/validate';
-import { ccvId } from '../../schemas/common';
+import { cardId } from '../../fields/card';
+import { ownLabel } from '../../fields/field';
 import type { PreparedItem } from '../types';
 import type { CustomerRef } from '../customer/customer.helpers';
 import { readCustomerRef } from '../customer/customer.helpers';
 
 export function readCardId(ctx: IExecuteFunctions, i: number): string {
-	return validateItem(ctx, ccvId, ctx.getNodeParameter('cardId', i), i, { '': 'Card ID' });
+	return validateItem(ctx, cardId.rule, ctx.getNodeParameter(cardId.name, i), i, ownLabel(cardId));
 }
 
 export function cardPath(cardId: string): string {

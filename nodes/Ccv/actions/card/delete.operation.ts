@@ -3,14 +3,17 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { sendWrite } from '../../helpers/dryRun';
 import { failItem } from '../../helpers/validate';
 import { isNotFound } from '../../transport';
+import { cardId } from '../../fields/card';
 import type { CcvClient } from '../../transport';
-import { dryRunOption, ignoreNotFoundOption, optionsCollection } from '../common.descriptions';
-import { cardIdField } from './card.descriptions';
+import { dryRunOption, ignoreNotFoundOption, optionsCollection, showFor } from '../common.descriptions';
 import type { CardPrepared } from './card.helpers';
 import { cardPath, prepareCard } from './card.helpers';
 
+/** What the editor previews before a first run (n8n reads the same file). */
+export { default as outputSchema } from '../../__schema__/v1.0.0/card/delete.json';
+
 export const description: INodeProperties[] = [
-	cardIdField('delete'),
+	cardId.property(showFor('card', 'delete')),
 	optionsCollection('card', 'delete', [dryRunOption, ignoreNotFoundOption]),
 ];
 
@@ -36,5 +39,5 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 	return { id, deleted: true };
 }
 
-/** For the AI-agent guard (helpers/toolGuard.ts): this operation deletes. */
+/** For the AI-agent guard (actions/toolGuard.ts): this operation deletes. */
 export const guard = { kind: 'delete', action: 'delete a card' } as const;

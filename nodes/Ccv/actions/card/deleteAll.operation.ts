@@ -8,6 +8,9 @@ import { customerPath, notFoundError, refOutput } from '../customer/customer.hel
 import type { CustomerCardsPrepared } from './card.helpers';
 import { prepareCustomerCards } from './card.helpers';
 
+/** What the editor previews before a first run (n8n reads the same file). */
+export { default as outputSchema } from '../../__schema__/v1.0.0/card/deleteAll.json';
+
 export const description: INodeProperties[] = [
 	customerLocator('card', 'deleteAll', 'The customer whose linked payment cards to remove (the customer itself stays)'),
 	optionsCollection('card', 'deleteAll', [dryRunOption, ignoreNotFoundOption]),
@@ -41,5 +44,5 @@ export async function execute(
 	return { customer: refOutput(ref), deleted: true };
 }
 
-/** For the AI-agent guard (helpers/toolGuard.ts): this operation deletes. */
+/** For the AI-agent guard (actions/toolGuard.ts): this operation deletes. */
 export const guard = { kind: 'delete', action: 'delete all cards of a customer' } as const;

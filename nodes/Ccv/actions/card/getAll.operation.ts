@@ -6,6 +6,9 @@ import { customerLocator, optionsCollection, readLimit, returnAllAndLimit } from
 import type { CustomerRef } from '../customer/customer.helpers';
 import { customerPath, readCustomerRef } from '../customer/customer.helpers';
 
+/** What the editor previews before a first run (n8n reads the same file). */
+export { default as outputSchema } from '../../__schema__/v1.0.0/card/getAll.json';
+
 export const description: INodeProperties[] = [
 	customerLocator('card', 'getAll', 'The customer whose linked payment cards to list'),
 	...returnAllAndLimit('card', 'getAll', 'cards'),
@@ -28,5 +31,5 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 	return (Array.isArray(body) ? body : []).slice(0, limit);
 }
 
-/** For the AI-agent guard (helpers/toolGuard.ts): this operation only reads. */
+/** For the AI-agent guard (actions/toolGuard.ts): this operation only reads. */
 export const guard = { kind: 'read' } as const;

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationFields } from '../common.descriptions';
 import type { ResourceModule } from '../types';
 import * as del from './delete.operation';
 import * as deleteAll from './deleteAll.operation';
@@ -23,8 +24,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'getAll',
 	},
-	...getAll.description,
-	...get.description,
-	...del.description,
-	...deleteAll.description,
+	...operationFields(operations),
 ];

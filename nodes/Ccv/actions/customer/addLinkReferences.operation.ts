@@ -1,23 +1,9 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { linkReferencesOperation } from './linkReferences.shared';
 
-import type { CcvClient } from '../../transport';
-import type { LinkReferencesPrepared } from './linkReferences.shared';
-import { changeLinkReferences, linkReferenceDescription, prepareLinkReferences } from './linkReferences.shared';
+/** What the editor previews before a first run (n8n reads the same file). */
+export { default as outputSchema } from '../../__schema__/v1.0.0/customer/addLinkReferences.json';
 
-export const description = linkReferenceDescription('addLinkReferences', 'add');
+export const { description, prepare, execute } = linkReferencesOperation('addLinkReferences', 'add');
 
-export function prepare(this: IExecuteFunctions, i: number): LinkReferencesPrepared {
-	return prepareLinkReferences(this, i);
-}
-
-export async function execute(
-	this: IExecuteFunctions,
-	i: number,
-	client: CcvClient,
-	prepared?: LinkReferencesPrepared,
-): Promise<IDataObject> {
-	return await changeLinkReferences(this, i, client, 'add', prepared ?? prepareLinkReferences(this, i));
-}
-
-/** For the AI-agent guard (helpers/toolGuard.ts): this operation adds and never removes or overwrites. */
+/** For the AI-agent guard (actions/toolGuard.ts): this operation adds and never removes or overwrites. */
 export const guard = { kind: 'write' } as const;

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toEpochMs } from '../../helpers/time';
+import { linkingUntil } from '../../fields/customer';
 import { failItem } from '../../helpers/validate';
 import { KEEP_LINKING_OPEN } from './customer.helpers';
 
@@ -34,16 +35,7 @@ export function cardLinkingFields(resource: string, operations: string[], unchan
 	if (unchanged) mode.default = 'unchanged';
 	return [
 		mode,
-		{
-			displayName: 'Card Linking Until',
-			name: 'linkingUntil',
-			type: 'dateTime',
-			default: '',
-			required: true,
-			description:
-				'Date and time after which no new cards are linked. Accepts a date, an ISO date text, or milliseconds since 1970 from an expression.',
-			displayOptions: { show: { resource: [resource], operation: operations, cardLinking: ['until'] } },
-		},
+		linkingUntil.property({ show: { resource: [resource], operation: operations, cardLinking: ['until'] } }),
 	];
 }
 
@@ -64,7 +56,7 @@ export function readRegistrationExpiration(ctx: IExecuteFunctions, itemIndex: nu
 	if (mode === 'unchanged') return undefined;
 	if (mode === 'keepOpen') return KEEP_LINKING_OPEN;
 	if (mode === 'disabled') return 0;
-	const result = toEpochMs(ctx.getNodeParameter('linkingUntil', itemIndex, ''));
-	if (!result.ok) failItem(ctx, itemIndex, `"Card Linking Until" ${result.reason}`);
+	const result = toEpochMs(ctx.getNodeParameter(linkingUntil.name, itemIndex, ''));
+	if (!result.ok) failItem(ctx, itemIndex, `"${linkingUntil.label}" ${result.reason}`);
 	return result.ms;
 }

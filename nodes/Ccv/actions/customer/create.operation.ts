@@ -8,27 +8,18 @@ import type { CcvClient } from '../../transport';
 import type { PreparedItem } from '../types';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, showFor } from '../common.descriptions';
 import { cardLinkingFields, readRegistrationExpiration } from './cardLinking';
-import { customerReferenceField, linkReferencesField } from './customer.descriptions';
+import { customerReference, externalId, linkReferences } from '../../fields/customer';
 import { readLinkReferences } from './customer.helpers';
+
+/** What the editor previews before a first run (n8n reads the same file). */
+export { default as outputSchema } from '../../__schema__/v1.0.0/customer/create.json';
 
 const show = showFor('customer', 'create');
 
 export const description: INodeProperties[] = [
-	customerReferenceField('create'),
+	customerReference.property(show),
 	...cardLinkingFields('customer', ['create']),
-	additionalFieldsCollection(show, [
-		{
-			displayName: 'External ID',
-			name: 'externalId',
-			type: 'string',
-			default: '',
-			description: 'Your own unique ID for the customer, e.g. the CRM contact ID (at most 64 characters)',
-		},
-		linkReferencesField({
-			description:
-				'Values that identify the customer when a payment card is linked in the shop, e.g. a loyalty card barcode (at most 25, each at most 64 characters, unique across your customers), separated by commas. An expression may give one value, a comma-separated text or a list. A reference that holds a comma: give a list from an expression, e.g. {{ ["49,LF", "LOY-1"] }}; list entries are never split.',
-		}),
-	]),
+	additionalFieldsCollection(show, [externalId.property(), linkReferences.property()]),
 	optionsCollection('customer', 'create', [dryRunOption]),
 ];
 
@@ -40,12 +31,12 @@ interface Prepared extends PreparedItem {
 export function prepare(this: IExecuteFunctions, i: number): Prepared {
 	const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const dryRun = readDryRun(this, i);
-	const linkReferences = readLinkReferences(this, i, extra.linkReferences);
+	const references = readLinkReferences(this, i, extra.linkReferences);
 	const input = {
 		customerReference: digitsOf(this.getNodeParameter('customerReference', i)),
 		externalId: extra.externalId === undefined || extra.externalId === '' ? undefined : digitsOf(extra.externalId),
 		registrationExpiration: readRegistrationExpiration(this, i),
-		linkReferences: linkReferences.length ? linkReferences : undefined,
+		linkReferences: references.length ? references : undefined,
 	};
 	const body = validateItem(this, customerWrite, input, i, customerLabels) as IDataObject;
 	return { body, dryRun };
@@ -58,5 +49,5 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 	return result.response.body;
 }
 
-/** For the AI-agent guard (helpers/toolGuard.ts): this operation adds and never removes or overwrites. */
+/** For the AI-agent guard (actions/toolGuard.ts): this operation adds and never removes or overwrites. */
 export const guard = { kind: 'write' } as const;

@@ -4,15 +4,19 @@ import { readDryRun, sendWrite } from '../../helpers/dryRun';
 import { parameterKey } from '../../helpers/serialKey';
 import { validateItem } from '../../helpers/validate';
 import { digitsOf } from '../../schemas/common';
-import { customerLabels, customerWrite, externalId as externalIdSchema } from '../../schemas/customer';
+import { customerLabels, customerWrite } from '../../schemas/customer';
 import type { CcvClient } from '../../transport';
 import type { PreparedItem } from '../types';
 import { dryRunOption, optionsCollection, showFor } from '../common.descriptions';
 import { cardLinkingFields, readRegistrationExpiration } from './cardLinking';
-import { customerReferenceField, linkReferencesField } from './customer.descriptions';
+import { customerReference, externalId as externalIdField, linkReferences } from '../../fields/customer';
+import { ownLabel } from '../../fields/field';
 import { findOneCustomer, KEEP_LINKING_OPEN, readLinkReferences } from './customer.helpers';
 import type { CustomerChanges } from './customer.merge';
 import { updateIfChanged } from './customer.merge';
+
+/** What the editor previews before a first run (n8n reads the same file). */
+export { default as outputSchema } from '../../__schema__/v1.0.0/customer/createOrUpdate.json';
 
 // CRM-to-loyalty sync in one step: match on External ID, create when absent, merge-update when
 // present, and send nothing when nothing would change.
@@ -21,25 +25,19 @@ const OPERATION = 'createOrUpdate';
 const show = showFor('customer', OPERATION);
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'External ID',
-		name: 'externalId',
-		type: 'string',
+	externalIdField.property(show, {
 		required: true,
-		default: '',
 		placeholder: 'e.g. crm-1001',
 		description: 'Your own unique ID for the customer (e.g. the CRM contact ID). The customer with this ID is updated, or created when CCV has none.',
-		displayOptions: show,
-	},
-	customerReferenceField(OPERATION),
+	}),
+	customerReference.property(show),
 	...cardLinkingFields('customer', [OPERATION], {
 		name: 'Leave Unchanged (New Customers: Keep Open)',
 		description: 'Existing customers keep what CCV has; new customers get Keep Linking Open',
 	}),
-	linkReferencesField({
+	linkReferences.property(show, {
 		description:
 			'Values that identify the customer when a card is linked in the shop, e.g. a loyalty card barcode, separated by commas. An expression may give one value, a comma-separated text or a list. A reference that holds a comma: give a list from an expression, e.g. {{ ["49,LF", "LOY-1"] }}; list entries are never split.',
-		displayOptions: show,
 	}),
 	optionsCollection('customer', OPERATION, [
 		dryRunOption,
@@ -71,7 +69,7 @@ interface Prepared extends PreparedItem {
 }
 
 export function prepare(this: IExecuteFunctions, i: number): Prepared {
-	const externalId = validateItem(this, externalIdSchema, digitsOf(this.getNodeParameter('externalId', i)), i, { '': 'External ID' });
+	const externalId = validateItem(this, externalIdField.rule, digitsOf(this.getNodeParameter(externalIdField.name, i)), i, ownLabel(externalIdField));
 	const { linkReferencesMode = 'add' } = this.getNodeParameter('options', i, {}) as { linkReferencesMode?: 'add' | 'replace' };
 	const dryRun = readDryRun(this, i);
 	const given = readLinkReferences(this, i, this.getNodeParameter('linkReferences', i, ''));
@@ -114,5 +112,5 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 	return await updateIfChanged(this, client, existing, { ...changes, linkReferences }, i, dryRun);
 }
 
-/** For the AI-agent guard (helpers/toolGuard.ts): this operation overwrites or clears what CCV holds. */
+/** For the AI-agent guard (actions/toolGuard.ts): this operation overwrites or clears what CCV holds. */
 export const guard = { kind: 'erase', action: 'create or update a customer' } as const;

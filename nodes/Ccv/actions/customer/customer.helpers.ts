@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } fr
 
 import { failItem, validateItem } from '../../helpers/validate';
 import { digitsOf } from '../../schemas/common';
-import { customerLocator, linkReferences as linkReferencesSchema } from '../../schemas/customer';
+import { linkReferences as linkReferencesField } from '../../fields/customer';
+import { customerLocator } from '../../schemas/customer';
 import { isNotFound } from '../../transport';
 import type { CcvClient } from '../../transport';
 
@@ -117,7 +118,7 @@ function readEntry(value: unknown, split: boolean): Entry {
  * comma-separated text or a list (whose entries are taken whole, commas included). Objects and true/false are
  * refused rather than sent as "[object Object]"; the list is then checked as CCV would.
  */
-export function readLinkReferences(ctx: IExecuteFunctions, itemIndex: number, raw: unknown, label = 'Link References'): string[] {
+export function readLinkReferences(ctx: IExecuteFunctions, itemIndex: number, raw: unknown, label = linkReferencesField.label): string[] {
 	const entries = Array.isArray(raw) ? raw.flatMap((v) => (Array.isArray(v) ? v : [v])) : [raw];
 	const values: string[] = [];
 	entries.forEach((entry, index) => {
@@ -128,7 +129,7 @@ export function readLinkReferences(ctx: IExecuteFunctions, itemIndex: number, ra
 		}
 		values.push(...result.values);
 	});
-	return validateItem(ctx, linkReferencesSchema, values, itemIndex, { '': label });
+	return validateItem(ctx, linkReferencesField.rule, values, itemIndex, { '': label });
 }
 
 /** The body CCV's PUT takes: every writable field as CCV has it, so nothing is cleared by omission. */

@@ -8,6 +8,9 @@ import { isNotFound } from '../../transport';
 import type { CustomerRef } from './customer.helpers';
 import { customerPath, findCustomers, notFoundError, readCustomerRef, refOutput } from './customer.helpers';
 
+/** What the editor previews before a first run (n8n reads the same file). */
+export { default as outputSchema } from '../../__schema__/v1.0.0/customer/delete.json';
+
 export const description: INodeProperties[] = [
 	customerLocator('customer', 'delete', 'The customer to remove, with all its linked payment cards'),
 	optionsCollection('customer', 'delete', [dryRunOption, ignoreNotFoundOption]),
@@ -45,5 +48,5 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 	return { ...refOutput(ref), deleted: true };
 }
 
-/** For the AI-agent guard (helpers/toolGuard.ts): this operation deletes. */
+/** For the AI-agent guard (actions/toolGuard.ts): this operation deletes. */
 export const guard = { kind: 'delete', action: 'delete a customer' } as const;

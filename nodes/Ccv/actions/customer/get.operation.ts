@@ -6,6 +6,9 @@ import { customerLocator, optionsCollection } from '../common.descriptions';
 import type { CustomerRef } from './customer.helpers';
 import { findCustomers, notFoundError, readCustomerRef } from './customer.helpers';
 
+/** What the editor previews before a first run (n8n reads the same file). */
+export { default as outputSchema } from '../../__schema__/v1.0.0/customer/get.json';
+
 export const description: INodeProperties[] = [
 	customerLocator('customer', 'get'),
 	optionsCollection('customer', 'get', [
@@ -38,5 +41,5 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 	return customers;
 }
 
-/** For the AI-agent guard (helpers/toolGuard.ts): this operation only reads. */
+/** For the AI-agent guard (actions/toolGuard.ts): this operation only reads. */
 export const guard = { kind: 'read' } as const;

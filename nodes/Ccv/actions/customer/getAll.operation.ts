@@ -1,24 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { validateItem } from '../../helpers/validate';
-import { digitsOf, text } from '../../schemas/common';
+import { customerReference as customerReferenceField } from '../../fields/customer';
+import { ownLabel } from '../../fields/field';
+import { digitsOf } from '../../schemas/common';
 import type { CcvClient } from '../../transport';
 import type { PreparedItem } from '../types';
 import { optionsCollection, readLimit, returnAllAndLimit, showFor } from '../common.descriptions';
 
+/** What the editor previews before a first run (n8n reads the same file). */
+export { default as outputSchema } from '../../__schema__/v1.0.0/customer/getAll.json';
+
 const MAX_PAGE_SIZE = 50;
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Customer Reference',
-		name: 'customerReference',
-		type: 'string',
-		required: true,
-		default: '',
+	customerReferenceField.property(showFor('customer', 'getAll'), {
 		placeholder: 'e.g. LOY-1001',
 		description: 'Returns every customer with this customer reference (CCV searches by this reference only)',
-		displayOptions: showFor('customer', 'getAll'),
-	},
+	}),
 	...returnAllAndLimit('customer', 'getAll', 'customers'),
 	optionsCollection('customer', 'getAll'),
 ];
@@ -34,9 +33,8 @@ interface Prepared extends PreparedItem {
 }
 
 export function prepare(this: IExecuteFunctions, i: number): Prepared {
-	const customerReference = validateItem(this, text(64), digitsOf(this.getNodeParameter('customerReference', i)), i, {
-		'': 'Customer Reference',
-	});
+	const field = customerReferenceField;
+	const customerReference = validateItem(this, field.rule, digitsOf(this.getNodeParameter(field.name, i)), i, ownLabel(field));
 	return { customerReference, limit: readLimit(this, i) };
 }
 
@@ -58,5 +56,5 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 	return found.slice(0, limit);
 }
 
-/** For the AI-agent guard (helpers/toolGuard.ts): this operation only reads. */
+/** For the AI-agent guard (actions/toolGuard.ts): this operation only reads. */
 export const guard = { kind: 'read' } as const;

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationFields } from '../common.descriptions';
 import type { ResourceModule } from '../types';
 import * as addLinkReferences from './addLinkReferences.operation';
 import * as create from './create.operation';
@@ -40,12 +41,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'get',
 	},
-	...create.description,
-	...createOrUpdate.description,
-	...get.description,
-	...getAll.description,
-	...update.description,
-	...addLinkReferences.description,
-	...removeLinkReferences.description,
-	...del.description,
+	...operationFields(operations),
 ];

@@ -7,7 +7,7 @@ import { failItem } from '../../helpers/validate';
 import type { CcvClient } from '../../transport';
 import type { PreparedItem } from '../types';
 import { customerLocator, dryRunOption, optionsCollection, showFor } from '../common.descriptions';
-import { linkReferencesField } from './customer.descriptions';
+import { linkReferences } from '../../fields/customer';
 import type { Customer, CustomerRef } from './customer.helpers';
 import { findOneCustomer, notFoundError, readCustomerRef, readLinkReferences } from './customer.helpers';
 import { customerAfter, mergedRequest, mergeCustomer, updateIfChanged } from './customer.merge';
@@ -17,13 +17,12 @@ import { customerAfter, mergedRequest, mergeCustomer, updateIfChanged } from './
 export function linkReferenceDescription(operation: string, verb: 'add' | 'remove'): INodeProperties[] {
 	return [
 		customerLocator('customer', operation),
-		linkReferencesField({
+		linkReferences.property(showFor('customer', operation), {
 			required: true,
 			description:
 				verb === 'add'
 					? 'Link references to add to the customer\'s list, separated by commas; ones it already has are left as they are. An expression may give one value, a comma-separated text or a list.'
 					: 'Link references to take off the customer\'s list, separated by commas; ones it does not have are ignored. An expression may give one value, a comma-separated text or a list.',
-			displayOptions: showFor('customer', operation),
 		}),
 		optionsCollection('customer', operation, [dryRunOption]),
 	];
@@ -37,8 +36,8 @@ export interface LinkReferencesPrepared extends PreparedItem {
 
 export function prepareLinkReferences(ctx: IExecuteFunctions, i: number): LinkReferencesPrepared {
 	const ref = readCustomerRef(ctx, i);
-	const given = readLinkReferences(ctx, i, ctx.getNodeParameter('linkReferences', i, ''));
-	if (given.length === 0) failItem(ctx, i, '"Link References" is required: give at least one');
+	const given = readLinkReferences(ctx, i, ctx.getNodeParameter(linkReferences.name, i, ''));
+	if (given.length === 0) failItem(ctx, i, `"${linkReferences.label}" is required: give at least one`);
 	return { ref, given, dryRun: readDryRun(ctx, i) };
 }
 
@@ -188,4 +187,17 @@ export async function changeLinkReferences(
 	prepared: LinkReferencesPrepared,
 ): Promise<IDataObject> {
 	return await runOf(ctx, client, verb, i, prepared).change(i);
+}
+
+/** Add or Remove Link References as an operation (guard and output schema are declared in its own file). */
+export function linkReferencesOperation(operation: string, verb: 'add' | 'remove') {
+	return {
+		description: linkReferenceDescription(operation, verb),
+		prepare(this: IExecuteFunctions, i: number): LinkReferencesPrepared {
+			return prepareLinkReferences(this, i);
+		},
+		async execute(this: IExecuteFunctions, i: number, client: CcvClient, prepared?: LinkReferencesPrepared): Promise<IDataObject> {
+			return await changeLinkReferences(this, i, client, verb, prepared ?? prepareLinkReferences(this, i));
+		},
+	};
 }

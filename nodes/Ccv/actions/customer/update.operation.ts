@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { customerReference, externalId, linkReferences } from '../../fields/customer';
+import { labelsOf } from '../../fields/field';
 import { readDryRun, sendWrite } from '../../helpers/dryRun';
 import { itemLabel } from '../../helpers/itemLabel';
 import { failItem, validateItem } from '../../helpers/validate';
@@ -14,7 +16,25 @@ import { customerPath, findOneCustomer, notFoundError, readCustomerRef, readLink
 import type { CustomerChanges } from './customer.merge';
 import { customerAfter, mergeCustomer, putMerged, writtenChanges } from './customer.merge';
 
+/** What the editor previews before a first run (n8n reads the same file). */
+export { default as outputSchema } from '../../__schema__/v1.0.0/customer/update.json';
+
 const show = showFor('customer', 'update');
+
+// Named as the new values: the Customer field is the lookup.
+const newFields = {
+	customerReference: customerReference.as({ displayName: 'New Customer Reference', description: 'The customer reference the customer gets', property: {} }),
+	externalId: externalId.as({
+		displayName: 'New External ID',
+		description: (limit) => `The external ID the customer gets (${limit}, unique). To find the customer, use the Customer field above.`,
+	}),
+	linkReferences: linkReferences.as({
+		displayName: 'New Link References',
+		description: () =>
+			'The whole new list of link references, separated by commas (it replaces the customer\'s list). To add or remove single ones, use the Add/Remove Link References operations. A reference that holds a comma: give a list from an expression, e.g. {{ ["49,LF", "LOY-1"] }}; list entries are never split.',
+		property: { placeholder: 'e.g. 2900000010012, LOY-1001' },
+	}),
+};
 
 export const description: INodeProperties[] = [
 	customerLocator('customer', 'update'),
@@ -26,32 +46,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: show,
-		// Named as the new values: the Customer field above is the lookup.
-		options: [
-			{
-				displayName: 'New Customer Reference',
-				name: 'customerReference',
-				type: 'string',
-				default: '',
-				description: 'The customer reference the customer gets (at most 64 characters)',
-			},
-			{
-				displayName: 'New External ID',
-				name: 'externalId',
-				type: 'string',
-				default: '',
-				description: 'The external ID the customer gets (at most 64 characters, unique). To find the customer, use the Customer field above.',
-			},
-			{
-				displayName: 'New Link References',
-				name: 'linkReferences',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 2900000010012, LOY-1001',
-				description:
-					'The whole new list of link references, separated by commas (it replaces the customer\'s list). To add or remove single ones, use the Add/Remove Link References operations. A reference that holds a comma: give a list from an expression, e.g. {{ ["49,LF", "LOY-1"] }}; list entries are never split.',
-			},
-		],
+		options: [newFields.customerReference.property(), newFields.externalId.property(), newFields.linkReferences.property()],
 	},
 	{
 		displayName: 'Fields Not Set Here',
@@ -98,24 +93,19 @@ function readChanges(ctx: IExecuteFunctions, i: number): CustomerChanges {
 	if (given(fields.customerReference)) changes.customerReference = digitsOf(fields.customerReference) as string;
 	if (given(fields.externalId)) changes.externalId = digitsOf(fields.externalId) as string;
 	if (fields.linkReferences !== undefined) {
-		const list = readLinkReferences(ctx, i, fields.linkReferences, 'New Link References');
+		const list = readLinkReferences(ctx, i, fields.linkReferences, newFields.linkReferences.label);
 		// An empty field must not silently wipe the list: clearing is a choice made elsewhere.
 		if (list.length === 0) {
 			failItem(
 				ctx,
 				i,
-				'"New Link References" is empty',
+				`"${newFields.linkReferences.label}" is empty`,
 				'Remove the field to keep the customer\'s link references, or use Remove Link References to take them off. Nothing was sent.',
 			);
 		}
 		changes.linkReferences = list;
 	}
-	return validateItem(ctx, customerChanges, changes, i, {
-		...customerLabels,
-		customerReference: 'New Customer Reference',
-		externalId: 'New External ID',
-		linkReferences: 'New Link References',
-	}) as CustomerChanges;
+	return validateItem(ctx, customerChanges, changes, i, { ...customerLabels, ...labelsOf(newFields) }) as CustomerChanges;
 }
 
 export function prepare(this: IExecuteFunctions, i: number): Prepared {
@@ -136,7 +126,7 @@ export function prepare(this: IExecuteFunctions, i: number): Prepared {
 			);
 		}
 		const schema = ref.mode === 'ccvId' ? customerWrite : customerWrite.extend({ registrationExpiration: customerWrite.shape.registrationExpiration.optional() });
-		validateItem(this, schema, { externalId: null, ...changes }, i, { ...customerLabels, customerReference: 'New Customer Reference' });
+		validateItem(this, schema, { externalId: null, ...changes }, i, { ...customerLabels, customerReference: newFields.customerReference.label });
 	}
 	return { ref, changes, replace, dryRun };
 }
@@ -163,5 +153,5 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 	return customerAfter(existing, body);
 }
 
-/** For the AI-agent guard (helpers/toolGuard.ts): this operation overwrites or clears what CCV holds. */
+/** For the AI-agent guard (actions/toolGuard.ts): this operation overwrites or clears what CCV holds. */
 export const guard = { kind: 'erase', action: 'update a customer' } as const;

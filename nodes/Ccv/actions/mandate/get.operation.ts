@@ -1,19 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { validateItem } from '../../helpers/validate';
-import { USABLE_MANDATE_STATUS, mandateId } from '../../schemas/mandate';
+import { ownLabel } from '../../fields/field';
+import { mandateId } from '../../fields/lookup';
+import { USABLE_MANDATE_STATUS } from '../../schemas/mandate';
 import type { CcvClient } from '../../transport';
 import type { PreparedItem } from '../types';
-import { optionsCollection } from '../common.descriptions';
-import { referenceField } from '../transaction/transaction.helpers';
+import { optionsCollection, showFor } from '../common.descriptions';
+
+/** What the editor previews before a first run (n8n reads the same file). */
+export { default as outputSchema } from '../../__schema__/v1.0.0/mandate/get.json';
 
 export const description: INodeProperties[] = [
-	referenceField('mandate', 'get', {
-		name: 'mandateId',
-		displayName: 'Mandate ID',
-		placeholder: 'e.g. MAN250802142051429CB87E179.R',
-		description: 'The mandate\'s ID (details.mandateId of the payment that obtained it)',
-	}),
+	mandateId.property(showFor('mandate', 'get')),
 	optionsCollection('mandate', 'get'),
 ];
 
@@ -46,7 +45,7 @@ interface Prepared extends PreparedItem {
 }
 
 export function prepare(this: IExecuteFunctions, i: number): Prepared {
-	return { id: validateItem(this, mandateId, this.getNodeParameter('mandateId', i), i, { '': 'Mandate ID' }) };
+	return { id: validateItem(this, mandateId.rule, this.getNodeParameter(mandateId.name, i), i, ownLabel(mandateId)) };
 }
 
 export async function execute(this: IExecuteFunctions, i: number, client: CcvClient, prepared?: Prepared): Promise<IDataObject> {
@@ -55,5 +54,5 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 	return { ...(body ?? {}), ...usability(body?.status) };
 }
 
-/** For the AI-agent guard (helpers/toolGuard.ts): this operation only reads. */
+/** For the AI-agent guard (actions/toolGuard.ts): this operation only reads. */
 export const guard = { kind: 'read' } as const;

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationFields } from '../common.descriptions';
 import type { ResourceModule } from '../types';
 import * as get from './get.operation';
 
@@ -22,5 +23,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'get',
 	},
-	...get.description,
+	...operationFields(operations),
 ];

@@ -3,23 +3,19 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { orderEventKey } from '../../helpers/changesEventKey';
 import { changesFields, readChangesSettings, withChanges } from '../../helpers/changesMemory';
 import type { ChangesSettings } from '../../helpers/changesMemory';
+import { ownLabel } from '../../fields/field';
+import { orderId as orderIdField } from '../../fields/lookup';
 import { validateItem } from '../../helpers/validate';
 import type { CcvClient } from '../../transport';
 import { optionsCollection, showFor } from '../common.descriptions';
 import type { PreparedItem } from '../types';
-import { orderId as orderIdSchema } from '../../schemas/order';
 import { isFinalOrderStatus, orderNotFoundError, readOrderStatus } from './order.helpers';
 
+/** What the editor previews before a first run (n8n reads the same file). */
+export { default as outputSchema } from '../../__schema__/v1.0.0/order/getStatus.json';
+
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Order ID',
-		name: 'orderId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'CCV\'s ID of the submitted order (from the Submit answer)',
-		displayOptions: showFor('order', 'getStatus'),
-	},
+	orderIdField.property(showFor('order', 'getStatus')),
 	...changesFields('order', 'getStatus'),
 	optionsCollection('order', 'getStatus'),
 ];
@@ -30,7 +26,7 @@ export interface PreparedGetStatus extends PreparedItem {
 }
 
 export function prepare(this: IExecuteFunctions, i: number): PreparedGetStatus {
-	const orderId = validateItem(this, orderIdSchema, this.getNodeParameter('orderId', i), i, { '': 'Order ID' });
+	const orderId = validateItem(this, orderIdField.rule, this.getNodeParameter(orderIdField.name, i), i, ownLabel(orderIdField));
 	return { orderId, changes: readChangesSettings(this, i) };
 }
 
@@ -53,5 +49,5 @@ export async function execute(
 	});
 }
 
-/** For the AI-agent guard (helpers/toolGuard.ts): this operation only reads. */
+/** For the AI-agent guard (actions/toolGuard.ts): this operation only reads. */
 export const guard = { kind: 'read' } as const;

@@ -9,6 +9,9 @@ import { additionalFieldsCollection, dryRunOption, optionsCollection, showFor } 
 import { compact, given } from '../../helpers/parameters';
 import { ORDER_PATH } from './order.helpers';
 
+/** What the editor previews before a first run (n8n reads the same file). */
+export { default as outputSchema } from '../../__schema__/v1.0.0/order/submit.json';
+
 const show = showFor('order', 'submit');
 
 export const description: INodeProperties[] = [
@@ -97,5 +100,5 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 	return { submitted: true, statusCode: result.response.statusCode, response: answer ?? null };
 }
 
-/** For the AI-agent guard (helpers/toolGuard.ts): this operation sends an order CCV acts on, which cannot be taken back. */
+/** For the AI-agent guard (actions/toolGuard.ts): this operation sends an order CCV acts on, which cannot be taken back. */
 export const guard = { kind: 'submit', action: 'submit a boarding order' } as const;

@@ -10,6 +10,9 @@ import { amountIdentity, followUpInput, paymentReferenceKey, prepareMoney, readA
 import { moneyExecute } from '../money/send';
 import type { PreparedMoney } from '../money/types';
 
+/** What the editor previews before a first run (n8n reads the same file). */
+export { default as outputSchema } from '../../__schema__/v1.0.0/payment/capture.json';
+
 const show = showFor('payment', 'capture');
 
 export const description: INodeProperties[] = [
@@ -62,5 +65,8 @@ export const execute = moneyExecute(prepare);
 
 export const serialKey = paymentReferenceKey;
 
-/** For the AI-agent guard (helpers/toolGuard.ts): this operation moves money. */
+/** For the AI-agent guard (actions/toolGuard.ts): this operation moves money. */
 export const guard = { kind: 'money', action: 'capture an authorisation', amount: { choice: 'amountToCapture', amount: 'amount' } } as const;
+
+/** What identifies the intended transaction: its Idempotency-Reference is derived from these (helpers/idempotency.ts). */
+export const idempotency = { operation: 'capture', identity: ['authorisation', 'amount'] } as const;

@@ -12,6 +12,9 @@ import { followUpInput, prepareMoney, readMoneyOptions } from '../money/prepare'
 import { moneyExecute } from '../money/send';
 import type { PreparedMoney } from '../money/types';
 
+/** What the editor previews before a first run (n8n reads the same file). */
+export { default as outputSchema } from '../../__schema__/v1.0.0/payment/create.json';
+
 
 const show = showFor('payment', 'create');
 const showFlow = (flow: PaymentFlow) => ({ show: { ...show.show, paymentFlow: [flow] } });
@@ -370,5 +373,8 @@ export function serialKey(this: IExecuteFunctions, i: number): string | undefine
 	return parameterKey(this, i, 'mandate', 'mandateId');
 }
 
-/** For the AI-agent guard (helpers/toolGuard.ts): this operation moves money. */
+/** For the AI-agent guard (actions/toolGuard.ts): this operation moves money. */
 export const guard = { kind: 'money', action: 'start a payment', amount: { amount: 'amount' } } as const;
+
+/** What identifies the intended transaction: its Idempotency-Reference is derived from these (helpers/idempotency.ts). */
+export const idempotency = { operation: 'payment', identity: ['order', 'mandateId', 'vault'] } as const;

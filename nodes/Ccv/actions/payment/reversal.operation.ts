@@ -10,6 +10,9 @@ import { followUpInput, paymentReferenceKey, prepareMoney, readMoneyOptions } fr
 import { moneyExecute } from '../money/send';
 import type { PreparedMoney } from '../money/types';
 
+/** What the editor previews before a first run (n8n reads the same file). */
+export { default as outputSchema } from '../../__schema__/v1.0.0/payment/reversal.json';
+
 export const description: INodeProperties[] = [
 	referenceField('payment', 'reversal', {
 		name: 'paymentReference',
@@ -42,5 +45,8 @@ export const execute = moneyExecute(prepare);
 
 export const serialKey = paymentReferenceKey;
 
-/** For the AI-agent guard (helpers/toolGuard.ts): this operation moves money. */
+/** For the AI-agent guard (actions/toolGuard.ts): this operation moves money. */
 export const guard = { kind: 'money', action: 'reverse a payment', amount: { alwaysFull: true } } as const;
+
+/** What identifies the intended transaction: its Idempotency-Reference is derived from these (helpers/idempotency.ts). */
+export const idempotency = { operation: 'reversal', identity: ['payment'] } as const;

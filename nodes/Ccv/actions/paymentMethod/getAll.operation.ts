@@ -1,10 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { CcvClient } from '../../transport';
+import type { PreparedItem } from '../types';
 import { optionsCollection } from '../common.descriptions';
 import { brandsOf, issuersOf, listPaymentMethods, methodName } from './paymentMethod.helpers';
 
+/** What the editor previews before a first run (n8n reads the same file). */
+export { default as outputSchema } from '../../__schema__/v1.0.0/paymentMethod/getAll.json';
+
 export const description: INodeProperties[] = [optionsCollection('paymentMethod', 'getAll')];
+
+/** Nothing to check: the operation has no input fields. */
+export function prepare(): PreparedItem {
+	return {};
+}
 
 /**
  * One output item per method the merchant's CCV account offers: CCV's entry (method, options)
@@ -27,5 +36,5 @@ export async function execute(this: IExecuteFunctions, i: number, client: CcvCli
 	});
 }
 
-/** For the AI-agent guard (helpers/toolGuard.ts): this operation only reads. */
+/** For the AI-agent guard (actions/toolGuard.ts): this operation only reads. */
 export const guard = { kind: 'read' } as const;

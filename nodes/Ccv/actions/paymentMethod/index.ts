@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationFields } from '../common.descriptions';
 import type { ResourceModule } from '../types';
 import * as getAll from './getAll.operation';
 
@@ -22,5 +23,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'getAll',
 	},
-	...getAll.description,
+	...operationFields(operations),
 ];

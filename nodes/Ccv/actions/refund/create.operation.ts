@@ -10,6 +10,9 @@ import { amountIdentity, followUpInput, paymentReferenceKey, prepareMoney, readA
 import { moneyExecute } from '../money/send';
 import type { PreparedMoney } from '../money/types';
 
+/** What the editor previews before a first run (n8n reads the same file). */
+export { default as outputSchema } from '../../__schema__/v1.0.0/refund/create.json';
+
 const show = showFor('refund', 'create');
 const showWith = (extra: IDataObject) => ({ show: { ...show.show, ...extra } });
 
@@ -280,5 +283,8 @@ export const execute = moneyExecute(prepare);
 
 export const serialKey = paymentReferenceKey;
 
-/** For the AI-agent guard (helpers/toolGuard.ts): this operation moves money. */
+/** For the AI-agent guard (actions/toolGuard.ts): this operation moves money. */
 export const guard = { kind: 'money', action: 'refund a payment', amount: { choice: 'amountToRefund', amount: 'amount' } } as const;
+
+/** What identifies the intended transaction: its Idempotency-Reference is derived from these (helpers/idempotency.ts). */
+export const idempotency = { operation: 'refund', identity: ['payment', 'order', 'amount'] } as const;

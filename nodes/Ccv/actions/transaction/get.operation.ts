@@ -4,17 +4,17 @@ import { changesFields, readChangesSettings, withChanges } from '../../helpers/c
 import type { ChangesSettings } from '../../helpers/changesMemory';
 import { validateItem } from '../../helpers/validate';
 import type { CcvClient } from '../../transport';
-import { optionsCollection } from '../common.descriptions';
+import { ownLabel } from '../../fields/field';
+import { transactionReference } from '../../fields/lookup';
+import { optionsCollection, showFor } from '../common.descriptions';
 import type { PreparedItem } from '../types';
-import { changedTransaction, checkedReference, getTransaction, referenceField } from './transaction.helpers';
+import { changedTransaction, getTransaction } from './transaction.helpers';
+
+/** What the editor previews before a first run (n8n reads the same file). */
+export { default as outputSchema } from '../../__schema__/v1.0.0/transaction/get.json';
 
 export const description: INodeProperties[] = [
-	referenceField('transaction', 'get', {
-		name: 'transactionReference',
-		displayName: 'Transaction Reference',
-		description:
-			'CCV\'s reference of a payment, refund, capture, reversal or vault transaction. Always check a webhook\'s reference here before acting on it.',
-	}),
+	transactionReference.property(showFor('transaction', 'get')),
 	...changesFields('transaction', 'get'),
 	optionsCollection('transaction', 'get', [
 		{
@@ -34,9 +34,8 @@ export interface PreparedGet extends PreparedItem {
 }
 
 export function prepare(this: IExecuteFunctions, i: number): PreparedGet {
-	const reference = validateItem(this, checkedReference, this.getNodeParameter('transactionReference', i), i, {
-		'': 'Transaction Reference',
-	});
+	const field = transactionReference;
+	const reference = validateItem(this, field.rule, this.getNodeParameter(field.name, i), i, ownLabel(field));
 	const { includeRelatedTransactions = false } = this.getNodeParameter('options', i, {}) as {
 		includeRelatedTransactions?: boolean;
 	};
@@ -57,5 +56,5 @@ export async function execute(
 	});
 }
 
-/** For the AI-agent guard (helpers/toolGuard.ts): this operation only reads. */
+/** For the AI-agent guard (actions/toolGuard.ts): this operation only reads. */
 export const guard = { kind: 'read' } as const;

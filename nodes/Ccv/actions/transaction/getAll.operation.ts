@@ -24,6 +24,8 @@ import {
 
 /** The paged list read, shared with the money room and the reconcile trigger (helpers/transactions.ts). */
 export { list };
+/** What the editor previews before a first run (n8n reads the same file). */
+export { default as outputSchema } from '../../__schema__/v1.0.0/transaction/getAll.json';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -253,5 +255,5 @@ export async function execute(
 	});
 }
 
-/** For the AI-agent guard (helpers/toolGuard.ts): this operation only reads. */
+/** For the AI-agent guard (actions/toolGuard.ts): this operation only reads. */
 export const guard = { kind: 'read' } as const;

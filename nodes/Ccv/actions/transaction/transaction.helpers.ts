@@ -2,20 +2,13 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { transactionEventKey } from '../../helpers/changesEventKey';
 import type { ChangesSettings, RunMemory } from '../../helpers/changesMemory';
-import { transactionReference } from '../../schemas/payment';
 import { showFor } from '../common.descriptions';
 
 // Reading and shaping transactions lives in helpers/transactions.ts (the money room reads them too).
 export { TRANSACTION_PATH, getTransaction, isOpenStatus, transactionsOf, withFailureMeaning } from '../../helpers/transactions';
 
-/**
- * A reference as CCV writes them (e.g. C250324145223810CB87E194.Y). It travels in the query string,
- * encoded by n8n's HTTP helper, so it can never change the path or add a query field; spaces and
- * control characters are refused because no CCV reference has them.
- */
-export const checkedReference = transactionReference.regex(/^[^\s\p{Cc}]+$/u, {
-	error: 'must be a CCV transaction reference such as C250324145223810CB87E194.Y (no spaces or control characters)',
-});
+/** Checked in schemas/transaction.ts; kept here for the money operations that import it from here. */
+export { checkedReference } from '../../schemas/transaction';
 
 export const transactionMemoryKey = (reference: string) => `transaction:${reference}`;
 

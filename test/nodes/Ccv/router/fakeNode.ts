@@ -5,7 +5,7 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperti
 
 import { Ccv } from '../../../../nodes/Ccv/Ccv.node';
 import { requestOptionFields } from '../../../../nodes/Ccv/actions/common.descriptions';
-import { resources } from '../../../../nodes/Ccv/actions/router';
+import { resources } from '../../../../nodes/Ccv/actions/resources';
 import type { OperationModule, PreparedItem } from '../../../../nodes/Ccv/actions/types';
 import { sendWrite } from '../../../../nodes/Ccv/helpers/dryRun';
 import { failItem } from '../../../../nodes/Ccv/helpers/validate';
@@ -24,7 +24,6 @@ const properties: INodeProperties[] = [
 		displayOptions: show,
 		options: [
 			{ name: 'Checked', value: 'checked', action: 'Checked' },
-			{ name: 'Unchecked', value: 'unchecked', action: 'Unchecked' },
 			{ name: 'Find', value: 'find', action: 'Find' },
 			{ name: 'Dry Run', value: 'dry', action: 'Dry Run' },
 		],
@@ -69,9 +68,12 @@ async function send(ctx: IExecuteFunctions, i: number, client: CcvClient, p: Pre
 	return { status: answer.statusCode, body: (answer.body ?? null) as IDataObject };
 }
 
+const outputSchema = { type: 'object', properties: { status: { type: 'integer' } } };
+
 const checked: OperationModule<Prepared> = {
 	description: [],
 	guard: { kind: 'write' },
+	outputSchema,
 	prepare(this: IExecuteFunctions, i: number) {
 		return read(this, i);
 	},
@@ -81,20 +83,15 @@ const checked: OperationModule<Prepared> = {
 	},
 };
 
-// As operations were before prepare existed: checks and sends in execute.
-const unchecked: OperationModule = {
+const find: OperationModule<Prepared> = {
 	description: [],
 	guard: { kind: 'write' },
-	async execute(this: IExecuteFunctions, i: number, client: CcvClient) {
-		return await send(this, i, client, read(this, i));
+	outputSchema,
+	prepare(this: IExecuteFunctions, i: number) {
+		return read(this, i);
 	},
-};
-
-const find: OperationModule = {
-	description: [],
-	guard: { kind: 'write' },
-	async execute(this: IExecuteFunctions, i: number, client: CcvClient) {
-		const p = read(this, i);
+	async execute(this: IExecuteFunctions, i: number, client: CcvClient, prepared?: Prepared) {
+		const p = prepared ?? read(this, i);
 		executed.push(i);
 		const answer = await client.find({ method: p.method, path: p.path }, i);
 		return 'notFound' in answer ? { notFound: true } : { status: answer.statusCode };
@@ -102,17 +99,21 @@ const find: OperationModule = {
 };
 
 // Dry Run of a write: what sendWrite shows instead of sending.
-const dry: OperationModule = {
+const dry: OperationModule<Prepared> = {
 	description: [],
 	guard: { kind: 'write' },
-	async execute(this: IExecuteFunctions, i: number, client: CcvClient) {
-		const p = read(this, i);
+	outputSchema,
+	prepare(this: IExecuteFunctions, i: number) {
+		return read(this, i);
+	},
+	async execute(this: IExecuteFunctions, i: number, client: CcvClient, prepared?: Prepared) {
+		const p = prepared ?? read(this, i);
 		const result = await sendWrite(client, { method: p.method, path: p.path, body: { a: 1 } }, i, true);
 		return result.sent ? { sent: true } : result.dryRun;
 	},
 };
 
-resources.probe = { checked, unchecked, find, dry };
+resources.probe = { checked, find, dry };
 
 export class ProbeCcv extends Ccv {
 	constructor() {

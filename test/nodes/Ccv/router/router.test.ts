@@ -43,13 +43,6 @@ describe('every item is checked before anything is sent', () => {
 		expect(items[1].json.error).toBe('Item 2 (index 1): "Bad" is set, so this item is not valid');
 		expect(items[3].json.error).toBe('Item 4 (index 3): "Bad" is set, so this item is not valid');
 	});
-
-	it('an operation without prepare still runs as before', async () => {
-		const { error, items } = await runProbe(creds(), { operation: 'unchecked' }, [{}, {}]);
-		expect(error).toBeUndefined();
-		expect(items).toHaveLength(2);
-		expect(wire.log).toHaveLength(2);
-	});
 });
 
 describe('two items that would share one Idempotency-Reference', () => {

@@ -3,7 +3,7 @@
 import type { IDataObject, INodeParameters, INodeProperties } from 'n8n-workflow';
 
 import { Ccv } from '../../../../nodes/Ccv/Ccv.node';
-import { resources } from '../../../../nodes/Ccv/actions/router';
+import { resources } from '../../../../nodes/Ccv/actions/resources';
 import { useTestSandbox } from '../../../sandbox/testing';
 import { callTool as callToolIn } from './toolRun';
 import type { ToolCallOptions } from './toolRun';

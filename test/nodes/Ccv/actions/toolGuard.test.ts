@@ -1,4 +1,4 @@
-// Guard-rails when an AI agent runs the CCV node as a tool (nodes/Ccv/helpers/toolGuard.ts).
+// Guard-rails when an AI agent runs the CCV node as a tool (nodes/Ccv/actions/toolGuard.ts).
 // The engine tests run the node as n8n-core runs a tool call (test/nodes/Ccv/safety/toolRun.ts).
 import type { IDataObject, IExecuteFunctions, INode, INodeParameters } from 'n8n-workflow';
 
@@ -11,8 +11,8 @@ import {
 	enforceToolGuard,
 	isRunningAsTool,
 	toolGuardRefusal,
-} from '../../../../nodes/Ccv/helpers/toolGuard';
-import type { CallAmount } from '../../../../nodes/Ccv/helpers/toolGuard';
+} from '../../../../nodes/Ccv/actions/toolGuard';
+import type { CallAmount } from '../../../../nodes/Ccv/actions/toolGuard';
 import { addToTally, tallied, tallyKey, tallySize } from '../../../../nodes/Ccv/helpers/agentTally';
 import { seeFix } from '../../../../nodes/Ccv/helpers/fixLinks';
 import { runCcvNode } from '../../../helpers/engine';

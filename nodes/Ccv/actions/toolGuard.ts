@@ -1,10 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { resources } from '../actions/router';
-import type { GuardAmount, OperationGuard } from './operation';
-import { addToTally, tallied, tallyKey } from './agentTally';
-import { seeFix } from './fixLinks';
+import { addToTally, tallied, tallyKey } from '../helpers/agentTally';
+import { seeFix } from '../helpers/fixLinks';
+import type { GuardAmount, OperationGuard } from '../helpers/operation';
+import { resources } from './resources';
 
 /**
  * Guard-rails for the CCV node when an AI agent runs it as a tool. n8n turns a `usableAsTool` node
@@ -161,7 +161,8 @@ export function toolGuardRefusal(input: GuardInput): Refusal | undefined {
 function readAmount(ctx: IExecuteFunctions, i: number, source: GuardAmount): CallAmount {
 	if (source.alwaysFull) return 'full';
 	if (source.choice && ctx.getNodeParameter(source.choice, i, 'partial') === 'full') return 'full';
-	const value = ctx.getNodeParameter(source.amount ?? 'amount', i, '');
+	// The field the operation declares; none declared reads as no amount, which a maximum refuses.
+	const value = source.amount === undefined ? '' : ctx.getNodeParameter(source.amount, i, '');
 	return parseAmount(value) ?? { invalid: String(value ?? '') };
 }
 
