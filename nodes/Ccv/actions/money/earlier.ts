@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { seeFix } from '../../helpers/fixLinks';
 import { itemLabel } from '../../helpers/itemLabel';
 import { answerMismatch, cents, deriveIdempotencyReference } from '../../helpers/idempotency';
 import type { Expected } from '../../helpers/idempotency';
@@ -25,6 +26,11 @@ export interface RefundLookup {
 	order?: string;
 	/** `order` is the user's Idempotency Key, sent as the Merchant Order Reference. */
 	orderIsKey?: boolean;
+	/**
+	 * The user's own Idempotency Key beside their own Merchant Order Reference: the key, not the
+	 * reference, names this refund, and CCV shows no key on a refund.
+	 */
+	ownKey?: string;
 	/** The partial amount; undefined for Full Amount. */
 	amount?: string;
 	/** The user allows refunds above what is left of the payment. */
@@ -71,7 +77,13 @@ const keyNamesIt = (key: string) =>
 
 const live = (tx: IDataObject) => lower(tx.status) !== 'failed';
 
-async function refundEarlier(ctx: IExecuteFunctions, client: CcvClient, i: number, lookup: RefundLookup): Promise<Earlier> {
+async function refundEarlier(
+	ctx: IExecuteFunctions,
+	client: CcvClient,
+	i: number,
+	lookup: RefundLookup,
+	sentHere?: (reference: string) => boolean,
+): Promise<Earlier> {
 	const payment = await getTransaction(client, lookup.payment, i);
 	const followUps = await listTransactions(client, i, { originalReferences: lookup.payment }, Infinity);
 	const ofType = (type: string) => followUps.filter((tx) => lower(tx.type) === type && live(tx));
@@ -96,6 +108,16 @@ async function refundEarlier(ctx: IExecuteFunctions, client: CcvClient, i: numbe
 		const expected = { amount: lookup.amount ?? (payment.amount === undefined ? undefined : String(payment.amount)), types: ['refund'], original: lookup.payment };
 		const differences = answerMismatch(expected, same);
 		if (differences.length) fails(ctx, i, `refund`, same, differences, lookup.orderIsKey ? keyNamesIt(String(lookup.order)) : undefined);
+		// Two returns of one order may share its number as Merchant Order Reference, each with its own
+		// key: unless this process sent this key and got this refund, the node cannot tell them apart.
+		if (lookup.ownKey !== undefined && sentHere?.(String(same.reference)) !== true) {
+			refuse(
+				ctx,
+				i,
+				`CCV already holds refund ${String(same.reference)} with Merchant Order Reference "${String(lookup.order)}" on payment ${lookup.payment} (${String(same.amount)})`,
+				`CCV shows no Idempotency Key on a refund, so the node cannot tell whether that refund is this item run again (Idempotency Key "${lookup.ownKey}") or another refund with the same Merchant Order Reference. If it is this item run again, the refund is already made: nothing more to do. If it is another refund (for example a second return of the same order), give this refund its own Merchant Order Reference, such as the return ticket. ${seeFix('idempotency')}`,
+			);
+		}
 		return { kind: 'existing', transaction: same };
 	}
 	if (!lookup.allowAboveRemaining && paymentCents !== undefined) {
@@ -146,8 +168,10 @@ export async function findEarlier(
 	i: number,
 	lookup: Lookup,
 	expected: Expected,
+	/** Whether this n8n process sent this item's key and CCV's answer (or an open outcome) may be this transaction. */
+	sentHere?: (reference: string) => boolean,
 ): Promise<Earlier> {
 	return lookup.kind === 'refund'
-		? await refundEarlier(ctx, client, i, lookup)
+		? await refundEarlier(ctx, client, i, lookup, sentHere)
 		: await paymentEarlier(ctx, client, i, lookup, expected);
 }

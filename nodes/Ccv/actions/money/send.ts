@@ -82,7 +82,12 @@ async function sendOnce(ctx: IExecuteFunctions, client: CcvClient, i: number, pr
 	let expected = prepared.expected;
 	let attempt: IDataObject = {};
 	if (prepared.lookup && !prepared.dryRun) {
-		const earlier = await findEarlier(ctx, client, i, prepared.lookup, expected);
+		const sentKey = bodyMemoryKey(await accountOf(client), operation, idempotencyReference, prepared.substance);
+		const sentHere = (reference: string) => {
+			const answered = earlierAnswer(sentKey);
+			return answered === reference || (answered === undefined && rememberedBody(sentKey)?.open === true);
+		};
+		const earlier = await findEarlier(ctx, client, i, prepared.lookup, expected, sentHere);
 		if (earlier.kind === 'existing') {
 			return {
 				...withFailureMeaning(earlier.transaction),

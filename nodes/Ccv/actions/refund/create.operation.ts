@@ -265,6 +265,7 @@ export function prepare(this: IExecuteFunctions, i: number): PreparedMoney {
 			payment,
 			order,
 			orderIsKey,
+			ownKey: !full && !orderIsKey ? options.idempotencyKey : undefined,
 			amount: full ? undefined : (body.amount as string),
 			allowAboveRemaining: readAllowAboveRemaining(this, i),
 		},

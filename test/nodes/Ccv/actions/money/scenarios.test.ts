@@ -75,6 +75,26 @@ describe.each(RETENTIONS)('idempotencyRetention %s', (_label, retention) => {
 		expect(second.items[0].json).toMatchObject({ merchantOrderReference: 'RMA-2', replayed: false });
 	});
 
+	it('row 3, with keys: one Merchant Order Reference (the order number) on two returns, each with its own Idempotency Key: the second is never output as the first', async () => {
+		const payment = t.sb.addPayment({ amount: '50.00' });
+		const byKey = (key: string) =>
+			refund({ paymentReference: payment.reference, amount: '10.00', additionalFields: { merchantOrderReference: 'ORDER-1001' }, options: { idempotencyKey: key } });
+		const first = await byKey('RMA-1');
+		expect(first.error).toBeUndefined();
+		const [made] = ofType('refund', payment.reference);
+		// CCV shows no key on a refund: the node cannot tell RMA-2 from RMA-1 run again, so it asks instead of guessing.
+		const second = await byKey('RMA-2');
+		expect(second.items).toEqual([]);
+		expect(second.error?.message).toContain(`CCV already holds refund ${made.reference} with Merchant Order Reference "ORDER-1001"`);
+		expect(second.error?.description).toContain('give this refund its own Merchant Order Reference');
+		expect(posts('/api/v1/refund')).toHaveLength(1);
+		// The same key in the same n8n process is that refund run again: output as replayed.
+		const again = await byKey('RMA-1');
+		expect(again.error).toBeUndefined();
+		expect(again.items[0].json).toMatchObject({ reference: made.reference, replayed: true });
+		expect(ofType('refund', payment.reference)).toHaveLength(1);
+	});
+
 	it('row 9: two partial captures with distinct references, then a re-run: 2 captures', async () => {
 		const auth = t.sb.addPayment({ amount: '50.00', type: 'authorise' });
 		const capture = (key: string) =>

@@ -36,7 +36,9 @@ describe('retry budget', () => {
 		budget.startAttempt();
 		const step = budget.afterFailure(status(429, 9_000));
 		expect(step).toEqual({ giveUp: true, waitTooLongMs: 9_000 });
-		expect(budget.notes(429, 9_000)).toBe('CCV asked to wait 9 s before trying again, longer than the node\'s "Max Retry Wait".');
+		expect(budget.notes(429, 9_000)).toBe(
+			'CCV asked to wait 9 s before trying again, longer than the node\'s "Max Retry Wait". See https://www.npmjs.com/package/n8n-nodes-ccv#retries-what-is-sent-again-and-when for how to fix it.',
+		);
 	});
 
 	it('pauses the whole run for a 429\'s Retry-After, and counts it only when the run made no progress', () => {
