@@ -5,7 +5,7 @@
 const { randomBytes } = require('node:crypto');
 const { NODE24_BIN, N8N_BIN } = require('./runtime-paths.cjs');
 const { n8nEnv } = require('./n8n-env.cjs');
-const { startN8nServer, waitUntil } = require('./n8n-server.cjs');
+const { readyTimeoutMs, startN8nServer, waitUntil } = require('./n8n-server.cjs');
 const { freePort, startProcess } = require('./processes.cjs');
 const { startQueueServices } = require('./queue-services.cjs');
 
@@ -45,7 +45,7 @@ async function startRole(baseEnv, role, { workerConcurrency = 10, onLine } = {})
 		return { role, port, baseUrl: server.baseUrl, proc: server.proc, output: server.output, stop: server.stop };
 	}
 	const proc = startProcess(NODE24_BIN, args, { env, cwd: env.N8N_USER_FOLDER, name: `n8n ${role}`, onLine });
-	await waitUntil(`n8n ${role} to start`, 120_000, async () => {
+	await waitUntil(`n8n ${role} to start`, readyTimeoutMs(), async () => {
 		if (proc.exitCode !== undefined) throw new Error(`n8n ${role} exited (${proc.exitCode}):\n${proc.output()}`);
 		return /n8n worker is now ready|Worker started execution|Listening to job queue/i.test(proc.output());
 	});

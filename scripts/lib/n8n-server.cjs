@@ -3,12 +3,17 @@ const { NODE24_BIN, N8N_BIN } = require('./runtime-paths.cjs');
 const { startProcess } = require('./processes.cjs');
 const { loadFromN8n } = require('./n8n-env.cjs');
 
+/** How long a starting n8n process may take to be ready: 120 s, or E2E_N8N_READY_TIMEOUT_MS on a loaded machine. */
+function readyTimeoutMs() {
+	return Number(process.env.E2E_N8N_READY_TIMEOUT_MS ?? 120_000);
+}
+
 /**
  * Starts `n8n start` (or `n8n webhook`, queue mode's webhook process) with env (see n8nEnv) and
  * resolves once GET /healthz/readiness answers 200.
  * Rejects with n8n's output if it exits first or is not ready within timeoutMs.
  */
-async function startN8nServer(env, { onLine, timeoutMs = 120_000, command = 'start' } = {}) {
+async function startN8nServer(env, { onLine, timeoutMs = readyTimeoutMs(), command = 'start' } = {}) {
 	const port = Number(env.N8N_PORT);
 	const baseUrl = `http://127.0.0.1:${port}`;
 	const proc = startProcess(NODE24_BIN, [N8N_BIN, command], { env, cwd: env.N8N_USER_FOLDER, name: `n8n ${command}`, onLine });
@@ -114,4 +119,4 @@ function restClient(baseUrl, cookie) {
 	};
 }
 
-module.exports = { startN8nServer, waitUntil, waitForProductionWebhook, login, restClient };
+module.exports = { readyTimeoutMs, startN8nServer, waitUntil, waitForProductionWebhook, login, restClient };

@@ -29,6 +29,8 @@ export interface RestClient {
 	getExecution(id: string): Promise<any>;
 }
 
+/** 120 s, or E2E_N8N_READY_TIMEOUT_MS. */
+export declare function readyTimeoutMs(): number;
 export declare function startN8nServer(
 	env: NodeJS.ProcessEnv,
 	options?: { onLine?: (line: string, stream: 'stdout' | 'stderr') => void; timeoutMs?: number; command?: 'start' | 'webhook' },

@@ -144,6 +144,7 @@ test(`CCV Trigger: ${TRIGGER_CALLS} status changes, copies sent at the same mome
 
 test(`the queue-mode example (PostgreSQL claim): ${CLAIM_CHANGES} status changes, copies at the same moment to both webhook processes: each acted on once`, async () => {
 	const path = `${wf.claim.nodes.find((node) => node.name === 'CCV payment status')!.webhookId}/webhook`;
+	const began = Date.now();
 	const references = Array.from({ length: CLAIM_CHANGES }, (_, i) => sandbox.addPayment({ status: i % 5 === 0 ? 'failed' : 'success', amount: 31 }).reference);
 	// A non-2xx answer is retried, as CCV retries a webhook call (the trigger answers 503 when its lookup failed).
 	const notOk = new Map<number, number>();
@@ -162,31 +163,74 @@ test(`the queue-mode example (PostgreSQL claim): ${CLAIM_CHANGES} status changes
 	}
 	console.log(`[queue] claim example: answers other than 200 (retried) ${JSON.stringify(Object.fromEntries(notOk))}`);
 	const executions = await n8n.settledExecutions(wf.claim.id, CLAIM_CHANGES, 5000, 600_000);
+	// The list must hold every execution n8n stored: n8n's own paging skipped some in queue mode (see listAll),
+	// and an acting execution missing from the list read as a lost change.
+	const stored = Number(await n8n.sql(`SELECT count(*) FROM execution_entity WHERE "workflowId" = '${wf.claim.id.replace(/[^A-Za-z0-9]/g, '')}' AND "deletedAt" IS NULL`));
 	const started = new Map<string, number>();
 	const acted = new Map<string, number>();
-	let failed = 0;
+	const actedIn = new Map<string, string>();
+	const notSuccessful: string[] = [];
 	for (const execution of executions) {
-		if (execution.status !== 'success') failed++;
 		const full = await n8n.api.getExecution(execution.id);
 		const runData = full.data.resultData.runData;
+		if (execution.status !== 'success') {
+			notSuccessful.push(`${execution.id} ${execution.status} ${execution.mode} at "${full.data.resultData.lastNodeExecuted}": ${full.data.resultData.error?.message ?? ''}`);
+		}
 		const first = (name: string) => ((runData[name]?.[0]?.data?.main?.[0] ?? []) as Array<{ json: Record<string, unknown> }>).map(({ json }) => json);
 		for (const item of [...first('CCV payment status'), ...first('CCV reconciliation')]) started.set(String(item.reference), (started.get(String(item.reference)) ?? 0) + 1);
-		for (const item of first('The status change')) acted.set(String(item.reference), (acted.get(String(item.reference)) ?? 0) + 1);
+		for (const item of first('The status change')) {
+			acted.set(String(item.reference), (acted.get(String(item.reference)) ?? 0) + 1);
+			actedIn.set(String(item.reference), execution.id);
+		}
 	}
 	const mine = (counts: Map<string, number>) => new Map(references.map((r) => [r, counts.get(r) ?? 0]));
 	const startedTwice = [...mine(started).values()].filter((n) => n > 1).length;
 	const actedTwice = [...mine(acted).values()].filter((n) => n > 1).length;
-	const lost = [...mine(acted).values()].filter((n) => n === 0).length;
+	const lostRefs = references.filter((r) => !acted.has(r));
+	const lost = lostRefs.length;
 	const claims = Number(await n8n.sql(`SELECT count(*) FROM ccv_claims WHERE event_key LIKE 'transaction:%'`));
 	console.log(
-		`[queue] claim example, concurrent copies: ${CLAIM_CHANGES} changes, ${executions.length} executions (${failed} not successful); the trigger started ${startedTwice} changes twice; acted on twice ${actedTwice}, lost ${lost}; ${claims} claim rows`,
+		`[queue] claim example, concurrent copies: ${CLAIM_CHANGES} changes, ${executions.length} executions listed (${stored} stored; ${notSuccessful.length} not successful); the trigger started ${startedTwice} changes twice; acted on twice ${actedTwice}, lost ${lost}; ${claims} claim rows; ${Math.round((Date.now() - began) / 1000)} s`,
 	);
-	// Known defect (issue 26, left open): of three runs on 2026-12-06 two lost 0 and one lost 3 of 200
-	// (200 claim rows, so those changes were claimed by an execution that then did not act; cause not yet found).
-	// Until it is found, lost is printed, not asserted; acting twice and failed executions stay asserted.
-	if (lost > 0) console.log(`[queue] claim example: KNOWN DEFECT, ${lost} changes claimed but not acted on`);
-	expect({ actedTwice, failed }).toEqual({ actedTwice: 0, failed: 0 });
+	// What the earlier count saw: the list as n8n's own cursor pages it. A change whose acting execution
+	// that list skips is what the earlier runs reported as lost (3 and 4 of 200).
+	const cursorListed = new Set(await listByN8nCursor(wf.claim.id));
+	const lostToCursor = references.filter((r) => actedIn.has(r) && !cursorListed.has(actedIn.get(r)!)).length;
+	console.log(`[queue] claim example: n8n's cursor paging lists ${cursorListed.size} of ${stored} executions; read through it, ${lostToCursor} changes would count as lost`);
+	if (notSuccessful.length > 0) console.log(`[queue] claim example, not successful:\n${notSuccessful.slice(0, 20).join('\n')}`);
+	if (lost > 0) await explainLost(lostRefs);
+	expect({ listed: executions.length, actedTwice, lost, notSuccessful: notSuccessful.length }).toEqual({ listed: stored, actedTwice: 0, lost: 0, notSuccessful: 0 });
 }, 900_000);
+
+/** Execution ids as n8n's nextCursor pages them (the way listAll read them before it paged by start time). */
+async function listByN8nCursor(workflowId: string): Promise<string[]> {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const ids: string[] = [];
+	for (let cursor: string | undefined; ; ) {
+		const data = await n8n.api.get(`/rest/executions?filter=${filter}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+		const page = (data.results ?? data) as Array<{ id: string }>;
+		ids.push(...page.map((e) => e.id));
+		cursor = typeof data.nextCursor === 'string' ? data.nextCursor : undefined;
+		if (!cursor || page.length === 0) return [...new Set(ids)];
+	}
+}
+
+/** For a lost change: its claim row and every stored execution that carried it, read from n8n's database. */
+async function explainLost(lostRefs: string[]) {
+	const workflowId = wf.claim.id.replace(/[^A-Za-z0-9]/g, '');
+	for (const ref of lostRefs.filter((r) => /^[A-Za-z0-9._-]+$/.test(r))) {
+		const claim = await n8n.sql(`SELECT event_key, claimed_by, claimed_at FROM ccv_claims WHERE event_key LIKE '%${ref}%'`);
+		const rows = await n8n.sql(
+			`SELECT e.id, e.status, e.mode, e."startedAt", e."deletedAt" FROM execution_entity e JOIN execution_data d ON d."executionId" = e.id WHERE e."workflowId" = '${workflowId}' AND d.data LIKE '%${ref}%' ORDER BY e.id`,
+		);
+		console.log(`[queue] claim example, LOST ${ref}: claim row ${JSON.stringify(claim)}; stored executions:\n${rows}`);
+		for (const id of rows.split('\n').filter(Boolean).map((line) => line.split('\t')[0])) {
+			const { resultData } = (await n8n.api.getExecution(id)).data;
+			const claimStep = resultData.runData['Claim this status change']?.[0];
+			console.log(`  ${id}: last node "${resultData.lastNodeExecuted}", error ${JSON.stringify(resultData.error?.message)}, claim step output ${JSON.stringify(claimStep?.data?.main?.[0]?.map((i: { json: unknown }) => i.json)).slice(0, 300)}`);
+		}
+	}
+}
 
 test('CCV Reconciliation Trigger in queue mode: each change one execution over many checks and a restart of the main with its static data lost', async () => {
 	const a = sandbox.addPayment({ status: 'pending', amount: 41 });
