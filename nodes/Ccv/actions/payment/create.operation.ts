@@ -1,6 +1,6 @@
-// The one product file over 300 lines (issue 25): Payment > Create has four flows (checkout, mandate
-// charge, stored card, terminal) whose fields and reads share one editor panel; its fields move to
-// fields/ with the other money operations, which then shrinks it below 300.
+// The one product file over 300 lines (issue 25): Payment > Create has three flows (checkout, mandate
+// charge, stored card) whose fields and reads share one editor panel; its fields move to fields/ with
+// the other money operations, which then brings it below 300.
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { seeFix } from '../../helpers/fixLinks';
