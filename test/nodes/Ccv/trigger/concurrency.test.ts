@@ -7,20 +7,16 @@ import { randomBytes } from 'node:crypto';
 
 import { useTestSandbox } from '../../../sandbox/testing';
 import { credentialsFor, lookups, post } from './helpers';
-import { startTriggerReceiver, type TriggerReceiver } from './receiver';
+import { useTriggerReceiver } from './receiver';
+import type { TriggerReceiver } from './receiver';
 
 const t = useTestSandbox({ allowHttpWebhooks: true });
-let receiver: TriggerReceiver | undefined;
-afterEach(async () => {
-	await receiver?.close();
-	receiver = undefined;
-});
+const receivers = useTriggerReceiver();
 
 const TOKEN = randomBytes(16).toString('hex');
 
 async function listen(parameters: Record<string, unknown> = { eventSource: 'transaction' }) {
-	receiver = await startTriggerReceiver({ parameters: { token: TOKEN, ...parameters }, credentials: credentialsFor(t.sb) });
-	return receiver;
+	return await receivers.start({ parameters: { token: TOKEN, ...parameters }, credentials: credentialsFor(t.sb) });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

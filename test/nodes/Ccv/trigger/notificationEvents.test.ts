@@ -11,24 +11,19 @@ import { paymentBody } from '../../../sandbox/test-client';
 import { useTestSandbox } from '../../../sandbox/testing';
 import { triggerProperties } from '../../../../nodes/Ccv/trigger/description';
 import { callTrigger, credentialsFor, emittedBy, post } from './helpers';
-import { startTriggerReceiver, type TriggerReceiver } from './receiver';
+import { useTriggerReceiver } from './receiver';
 
 const t = useTestSandbox({ allowHttpWebhooks: true });
-let receiver: TriggerReceiver | undefined;
-afterEach(async () => {
-	await receiver?.close();
-	receiver = undefined;
-});
+const receivers = useTriggerReceiver();
 
 const TOKEN = randomBytes(16).toString('hex');
 const ALL_OFFERED = ['StatusChanged', 'MandateUpdated', 'MandateUsed'];
 
 async function listen(parameters: Record<string, unknown>) {
-	receiver = await startTriggerReceiver({
+	return await receivers.start({
 		parameters: { token: TOKEN, eventSource: 'notification', ...parameters },
 		credentials: credentialsFor(t.sb),
 	});
-	return receiver;
 }
 
 function mandateReads() {

@@ -11,15 +11,12 @@ import type { OrderStatus } from '../../../../sandbox';
 import { useTestSandbox } from '../../../sandbox/testing';
 import { prepareContainer } from '../../../helpers/engine/container';
 import { callTrigger, credentialsFor, post } from './helpers';
-import { startTriggerReceiver, type TriggerReceiver } from './receiver';
+import { useTriggerReceiver } from './receiver';
+import type { TriggerReceiver } from './receiver';
 
 // Default readings: SubmitOrder answers without an orderId, https:// only; the receiver is http://.
 const t = useTestSandbox({ allowHttpWebhooks: true });
-let receiver: TriggerReceiver | undefined;
-afterEach(async () => {
-	await receiver?.close();
-	receiver = undefined;
-});
+const receivers = useTriggerReceiver();
 
 const TOKEN = randomBytes(16).toString('hex');
 const statusPath = (orderId: string) => `/api/ordercompletion/reseller/order/${orderId}/status`;
@@ -27,8 +24,7 @@ const statusPath = (orderId: string) => `/api/ordercompletion/reseller/order/${o
 async function listen(parameters: INodeParameters) {
 	// The same object: a test changes Order IDs to Check as a user edits the trigger.
 	Object.assign(parameters, { eventSource: 'orderStatus', token: TOKEN });
-	receiver = await startTriggerReceiver({ parameters, credentials: credentialsFor(t.sb) });
-	return receiver;
+	return await receivers.start({ parameters, credentials: credentialsFor(t.sb) });
 }
 
 /** Order Submit as the README wires it; the order id comes from CCV, not from the answer. */

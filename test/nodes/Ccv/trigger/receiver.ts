@@ -107,3 +107,21 @@ export async function startTriggerReceiver(opts: {
 			}),
 	};
 }
+
+/**
+ * For a test file: `start` opens a receiver, and each one started is closed after its test
+ * (the set-up the trigger tests shared by copy before).
+ */
+export function useTriggerReceiver(): { start: typeof startTriggerReceiver } {
+	const open: TriggerReceiver[] = [];
+	afterEach(async () => {
+		await Promise.all(open.splice(0).map(async (receiver) => await receiver.close()));
+	});
+	return {
+		start: async (opts) => {
+			const receiver = await startTriggerReceiver(opts);
+			open.push(receiver);
+			return receiver;
+		},
+	};
+}

@@ -6,20 +6,15 @@ import { paymentBody } from '../../../sandbox/test-client';
 
 import { useTestSandbox } from '../../../sandbox/testing';
 import { asEmitted, credentialsFor, post } from './helpers';
-import { startTriggerReceiver, type TriggerReceiver } from './receiver';
+import { useTriggerReceiver } from './receiver';
 
 const t = useTestSandbox({ allowHttpWebhooks: true });
-let receiver: TriggerReceiver | undefined;
-afterEach(async () => {
-	await receiver?.close();
-	receiver = undefined;
-});
+const receivers = useTriggerReceiver();
 
 const TOKEN = randomBytes(16).toString('hex');
 
 async function listen(parameters: Record<string, unknown>) {
-	receiver = await startTriggerReceiver({ parameters: { token: TOKEN, ...parameters }, credentials: credentialsFor(t.sb) });
-	return receiver;
+	return await receivers.start({ parameters: { token: TOKEN, ...parameters }, credentials: credentialsFor(t.sb) });
 }
 
 function stateOf(reference: string) {
