@@ -3,74 +3,24 @@
 // not contain, rewrites the message to "<message>\n\nDetails: <description>" in place: the agent reads
 // that message, and the tool's output panel shows the same error's message and description. So the
 // refusal must read once in message + description together.
-import { SupplyDataContext } from 'n8n-core';
 // Not in n8n-core's index: the function n8n itself runs for every tool call (n8n-core has no "exports"
 // map, so its file can be imported directly).
 import { makeHandleToolInvocation } from 'n8n-core/dist/execution-engine/node-execution-context/utils/get-input-connection-data';
-import { NodeConnectionTypes, Workflow, createRunExecutionData } from 'n8n-workflow';
-import type { IDataObject, INode, INodeParameters, INodeType, IWorkflowBase } from 'n8n-workflow';
+import { createRunExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { additionalDataFor, nodeCredentials, nodeTypesOf } from '../../../helpers/engine/setup';
 import { fixLink } from '../../../../nodes/Ccv/helpers/fixLinks';
 import { useTestSandbox } from '../../../sandbox/testing';
-import { ccvTool } from '../safety/toolRun';
+import { ccvTool, toolSetting } from '../safety/toolRun';
 
 const fixture = useTestSandbox();
 
-/** Stands in for n8n's AI Agent: the node the tool hangs under. */
-const agentType: INodeType = {
-	description: {
-		displayName: 'Test Agent',
-		name: 'test.agent',
-		group: ['transform'],
-		version: 1,
-		description: 'Holds the tool',
-		defaults: { name: 'AI Agent' },
-		inputs: [NodeConnectionTypes.Main, NodeConnectionTypes.AiTool],
-		outputs: [NodeConnectionTypes.Main],
-		properties: [],
-	},
-};
-
 /** One tool call through n8n's wrapper: the error the agent gets (undefined when the call succeeded). */
 async function invoke(parameters: INodeParameters, toolArgs: IDataObject): Promise<Error & { description?: string | null }> {
-	const node: INode = {
-		id: 'ccv-tool',
-		name: 'CCV',
-		type: ccvTool.description.name,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-		credentials: nodeCredentials(ccvTool),
-	};
-	const agent: INode = { id: 'agent', name: 'AI Agent', type: 'test.agent', typeVersion: 1, position: [200, 0], parameters: {} };
-	const workflowData: IWorkflowBase = {
-		id: 'ccv-tool-text',
-		name: 'CCV tool text',
-		active: false,
-		isArchived: false,
-		createdAt: new Date(0),
-		updatedAt: new Date(0),
-		nodes: [node, agent],
-		connections: { CCV: { ai_tool: [[{ node: 'AI Agent', type: NodeConnectionTypes.AiTool, index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
-		activeVersionId: null,
-	};
-	const workflow = new Workflow({
-		id: workflowData.id,
-		nodes: workflowData.nodes,
-		connections: workflowData.connections,
-		active: false,
-		nodeTypes: nodeTypesOf([ccvTool, agentType]),
-		staticData: {},
-		settings: workflowData.settings,
-	});
 	const credentials = { apiKey: fixture.sb.apiKey, baseUrl: fixture.sb.url };
-	const additionalData = additionalDataFor(workflowData, 'manual', credentials as never, 'tool-text-1');
+	const { node, context } = toolSetting(credentials, parameters, { executionId: 'tool-text-1' });
 	const runExecutionData = createRunExecutionData();
-	const executeData = { node: agent, data: { main: [[{ json: {} }]] }, source: null };
-	const factory = (runIndex: number) =>
-		new SupplyDataContext(workflow, node, additionalData, 'manual', runExecutionData, runIndex, [{ json: {} }], {}, NodeConnectionTypes.AiTool, executeData, [], undefined, agent);
+	const factory = (runIndex: number) => context(runExecutionData, runIndex);
 	try {
 		await makeHandleToolInvocation(factory, node, ccvTool, runExecutionData)(toolArgs);
 	} catch (error) {

@@ -50,13 +50,8 @@ export interface ToolCallOptions {
 	nodeName?: string;
 }
 
-/** One tool call: the agent's arguments become the ai_tool input, then the node's execute runs. */
-export async function callTool(
-	credentials: CcvCredentialData,
-	parameters: INodeParameters,
-	toolArgs: IDataObject = {},
-	options: ToolCallOptions = {},
-): Promise<{ items?: IDataObject[]; error?: Error & { description?: string } }> {
+/** The CCV tool under a stand-in agent, as n8n holds them for a tool call; `context` is the tool's SupplyDataContext. */
+export function toolSetting(credentials: CcvCredentialData, parameters: INodeParameters, options: ToolCallOptions = {}) {
 	const name = options.nodeName ?? 'CCV';
 	const node: INode = {
 		id: `ccv-tool-${name}`,
@@ -92,21 +87,33 @@ export async function callTool(
 	});
 	const additionalData = additionalDataFor(workflowData, 'manual', credentials as never, options.executionId ?? `tool-${++calls}`);
 	const executeData = { node: agent, data: { main: [[{ json: {} }]] }, source: null };
-	const context = new SupplyDataContext(
-		workflow,
-		node,
-		additionalData,
-		'manual',
-		createRunExecutionData(),
-		0,
-		[{ json: {} }],
-		{},
-		NodeConnectionTypes.AiTool,
-		executeData,
-		[],
-		undefined,
-		agent,
-	);
+	const context = (runExecutionData = createRunExecutionData(), runIndex = 0) =>
+		new SupplyDataContext(
+			workflow,
+			node,
+			additionalData,
+			'manual',
+			runExecutionData,
+			runIndex,
+			[{ json: {} }],
+			{},
+			NodeConnectionTypes.AiTool,
+			executeData,
+			[],
+			undefined,
+			agent,
+		);
+	return { node, context };
+}
+
+/** One tool call: the agent's arguments become the ai_tool input, then the node's execute runs. */
+export async function callTool(
+	credentials: CcvCredentialData,
+	parameters: INodeParameters,
+	toolArgs: IDataObject = {},
+	options: ToolCallOptions = {},
+): Promise<{ items?: IDataObject[]; error?: Error & { description?: string } }> {
+	const context = toolSetting(credentials, parameters, options).context();
 	context.addInputData(NodeConnectionTypes.AiTool, [[{ json: toolArgs }]]);
 	try {
 		const output = await ccvTool.execute!.call(context as unknown as IExecuteFunctions);
