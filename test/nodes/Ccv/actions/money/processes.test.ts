@@ -9,20 +9,12 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { resetProcessMemory } from '../../../../../nodes/Ccv/helpers/idempotency';
 import { useSandbox } from '../sandboxRun';
+import { checkoutParameters } from './checkout';
 
 const t = useSandbox();
 
 const run = (parameters: IDataObject) => t.run({ additionalFields: {}, options: {}, ...parameters });
-const checkout = (order: string) =>
-	run({
-		resource: 'payment',
-		operation: 'create',
-		amount: '25.00',
-		currency: 'eur',
-		method: 'card',
-		returnUrl: 'https://shop.example/return',
-		additionalFields: { merchantOrderReference: order },
-	});
+const checkout = (order: string) => run(checkoutParameters(order));
 const ofType = (type: string) => t.sb.state.transactions().filter((tx) => tx.type === type);
 
 beforeEach(() => resetProcessMemory());

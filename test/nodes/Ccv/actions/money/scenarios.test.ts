@@ -6,6 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { RunNodeOptions } from '../../../../helpers/engine';
 import { useSandbox } from '../sandboxRun';
+import { checkoutParameters } from './checkout';
 
 const t = useSandbox();
 
@@ -20,17 +21,7 @@ function run(parameters: IDataObject, extra: Partial<RunNodeOptions> = {}) {
 }
 const refund = (parameters: IDataObject, extra: Partial<RunNodeOptions> = {}) =>
 	run({ resource: 'refund', operation: 'create', amountToRefund: 'partial', ...parameters }, extra);
-const checkout = (order: string, extra: IDataObject = {}) =>
-	run({
-		resource: 'payment',
-		operation: 'create',
-		amount: '25.00',
-		currency: 'eur',
-		method: 'card',
-		returnUrl: 'https://shop.example/return',
-		additionalFields: { merchantOrderReference: order },
-		...extra,
-	});
+const checkout = (order: string, extra: IDataObject = {}) => run(checkoutParameters(order, extra));
 
 const ofType = (type: string, original?: string) =>
 	t.sb.state.transactions().filter((tx) => tx.type === type && (original === undefined || tx.originalReference === original));
