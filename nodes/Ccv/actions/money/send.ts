@@ -81,8 +81,9 @@ async function sendOnce(ctx: IExecuteFunctions, client: CcvClient, i: number, pr
 	let idempotencyReference = prepared.idempotencyReference;
 	let expected = prepared.expected;
 	let attempt: IDataObject = {};
+	const account = await accountOf(client);
 	if (prepared.lookup && !prepared.dryRun) {
-		const sentKey = bodyMemoryKey(await accountOf(client), operation, idempotencyReference, prepared.substance);
+		const sentKey = bodyMemoryKey(account, operation, idempotencyReference, prepared.substance);
 		const sentHere = (reference: string) => {
 			const answered = earlierAnswer(sentKey);
 			return answered === reference || (answered === undefined && rememberedBody(sentKey)?.open === true);
@@ -101,7 +102,7 @@ async function sendOnce(ctx: IExecuteFunctions, client: CcvClient, i: number, pr
 		if (earlier.attempt !== undefined) attempt = { attempt: earlier.attempt };
 		expected = { ...expected, ...Object.fromEntries(Object.entries(earlier.expected ?? {}).filter(([, v]) => v !== undefined)) };
 	}
-	const memoryKey = bodyMemoryKey(await accountOf(client), operation, idempotencyReference, prepared.substance);
+	const memoryKey = bodyMemoryKey(account, operation, idempotencyReference, prepared.substance);
 	const remembered = prepared.dryRun ? undefined : rememberedBody<IDataObject>(memoryKey);
 	const body = remembered?.body ?? withHook;
 	const notSentChanges = remembered ? changedFields(remembered.body, withHook) : [];
